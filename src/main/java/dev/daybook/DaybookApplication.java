@@ -1,0 +1,27 @@
+package dev.daybook;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableAsync
+@EnableScheduling
+public class DaybookApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DaybookApplication.class, args);
+    }
+
+    /** The one clock: everything that asks "what time is it" asks this bean, so tests can move time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

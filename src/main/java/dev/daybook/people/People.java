@@ -1,0 +1,10 @@
+package dev.daybook.people;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface People extends JpaRepository<PersonEntity, Long> {
+
+    Optional<PersonEntity> findByTeamIdAndUserId(String teamId, String userId);
+}

@@ -1,0 +1,84 @@
+package dev.daybook.projects;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.Timestamps;
+
+/** The workspace's projects: a project is a channel, created by the first update posted in it. */
+@Service
+@Transactional(readOnly = true)
+public class ProjectDirectory {
+
+    private final Projects projects;
+    private final InsertIfAbsent inserts;
+    private final Clock clock;
+
+    ProjectDirectory(Projects projects, InsertIfAbsent inserts, Clock clock) {
+        this.projects = projects;
+        this.inserts = inserts;
+        this.clock = clock;
+    }
+
+    /** The channel's project, created and named after the channel if this is its first update. */
+    @Transactional
+    public Project open(String teamId, String channelId, String channelName) {
+        if (projects.findByTeamIdAndChannelId(teamId, channelId).isEmpty()) {
+            inserts.insert("""
+                    insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at)
+                    values (?, ?, ?, 'CORE', 'CHANNEL', false, ?)
+                    """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()));
+        }
+        return projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
+    }
+
+    public Optional<Project> byChannel(String teamId, String channelId) {
+        return projects.findByTeamIdAndChannelId(teamId, channelId).map(ProjectEntity::toProject);
+    }
+
+    public Optional<Project> byId(long projectId) {
+        return projects.findById(projectId).map(ProjectEntity::toProject);
+    }
+
+    /** Projects whose channel is called {@code name} (channel names are unique at any one time). */
+    public List<Project> byName(String teamId, String name) {
+        String bare = name.startsWith("#") ? name.substring(1) : name;
+        return projects.findByTeamIdAndNameIgnoreCase(teamId, bare).stream().map(ProjectEntity::toProject).toList();
+    }
+
+    /** Like {@link #byName(String, String)}; a null team searches every workspace of this deployment. */
+    public List<Project> named(String teamIdOrNull, String name) {
+        if (teamIdOrNull != null) {
+            return byName(teamIdOrNull, name);
+        }
+        String bare = name.startsWith("#") ? name.substring(1) : name;
+        return projects.findByNameIgnoreCase(bare).stream().map(ProjectEntity::toProject).toList();
+    }
+
+    public List<Project> all(String teamId) {
+        return projects.findByTeamIdOrderByName(teamId).stream().map(ProjectEntity::toProject).toList();
+    }
+
+    @Transactional
+    public Project changeSettings(String teamId, String channelId, ProjectSettings settings) {
+        ProjectEntity project = projects.findByTeamIdAndChannelId(teamId, channelId)
+                .orElseThrow(() -> new IllegalArgumentException("Not a project: " + channelId));
+        project.apply(settings);
+        return project.toProject();
+    }
+
+    /** Follows a channel rename, so the project keeps the channel's name. */
+    @Transactional
+    public void rename(String teamId, String channelId, String newName) {
+        projects.findByTeamIdAndChannelId(teamId, channelId).ifPresent(p -> p.rename(nameOrId(newName, channelId)));
+    }
+
+    private static String nameOrId(String channelName, String channelId) {
+        return channelName == null || channelName.isBlank() ? channelId : channelName;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.daybook.slack;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/** The Bolt app, served over HTTP at {@code /slack/events} and, with an app-level token, over Socket Mode. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackConfigured.class)
+class BoltConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BoltConfiguration.class);
+
+    @Bean
+    App slackApp(Slack slack, SlackSettings settings, List<SlackListener> listeners) {
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                // Signatures are checked by SlackSignatureFilter before a request reaches Bolt.
+                .requestVerificationEnabled(false)
+                // Environment variables are read by Daybook's own settings, never implicitly by Bolt.
+                .clientId(null).clientSecret(null).redirectUri(null).scope(null).userScope(null)
+                .verificationToken(null)
+                .authTestCacheEnabled(true)
+                // Message subtypes and events Daybook does not handle are acknowledged, not retried by Slack.
+                .allEventsApiAutoAckEnabled(true)
+                .build();
+        App app = new App(config);
+        listeners.forEach(listener -> listener.register(app));
+        log.info("Slack: {} with {} listeners.", settings.socketMode()
+                ? (settings.httpMode() ? "Socket Mode and HTTP at /slack/events" : "Socket Mode")
+                : "HTTP at /slack/events", listeners.size());
+        return app;
+    }
+
+    @Bean
+    ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App app) {
+        return new ServletRegistrationBean<>(new SlackAppServlet(app), "/slack/events");
+    }
+
+    @Bean
+    FilterRegistrationBean<SlackSignatureFilter> slackSignatureFilter(SlackSettings settings, Clock clock) {
+        // Without a signing secret (Socket Mode only) nothing may come in over HTTP: an empty secret
+        // would make every signature guessable, so a random one refuses everything.
+        String secret = settings.httpMode() ? settings.signingSecret() : UUID.randomUUID().toString();
+        var registration = new FilterRegistrationBean<>(new SlackSignatureFilter(secret, clock));
+        registration.addUrlPatterns("/slack/events");
+        return registration;
+    }
+
+    @Bean
+    SocketModeConnection socketModeConnection(App app, SlackSettings settings) {
+        return new SocketModeConnection(app, settings);
+    }
+}

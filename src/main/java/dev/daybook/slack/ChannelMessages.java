@@ -1,0 +1,106 @@
+package dev.daybook.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import org.springframework.stereotype.Component;
+
+import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.updates.UpdateService;
+import dev.daybook.updates.UpdateSource;
+
+/**
+ * Update posts written straight into a channel: recorded when headed like an update, revised when
+ * edited, withdrawn when deleted. Bots, thread replies and other message subtypes are left alone.
+ */
+@Component
+class ChannelMessages implements SlackListener {
+
+    private final UpdateIntake intake;
+    private final UpdateService updates;
+    private final ProjectDirectory projects;
+    private final SlackChannels channels;
+
+    ChannelMessages(UpdateIntake intake, UpdateService updates, ProjectDirectory projects, SlackChannels channels) {
+        this.intake = intake;
+        this.updates = updates;
+        this.projects = projects;
+        this.channels = channels;
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent m = payload.getEvent();
+            return posted(payload, ctx, m.getChannel(), m.getChannelType(), m.getUser(), m.getBotId(), m.getText(),
+                    m.getTs(), m.getThreadTs());
+        });
+        app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent m = payload.getEvent();
+            return posted(payload, ctx, m.getChannel(), m.getChannelType(), m.getUser(), null, m.getText(),
+                    m.getTs(), m.getThreadTs());
+        });
+        app.event(MessageChangedEvent.class, this::edited);
+        app.event(MessageDeletedEvent.class, this::deleted);
+    }
+
+    private Response posted(EventsApiPayload<?> payload, EventContext ctx, String channelId, String channelType,
+                            String userId, String botId, String text, String ts, String threadTs) {
+        if (!isPersonInChannel(channelType, userId, botId) || isThreadReply(ts, threadTs) || !SlackTimestamps.isValid(ts)) {
+            return ctx.ack();
+        }
+        if (!updates.read(text, UpdateSource.MESSAGE).recognised()) {
+            return ctx.ack(); // ordinary conversation: no database, no Slack calls
+        }
+        String teamId = ctx.getTeamId();
+        String name = projects.byChannel(teamId, channelId).isPresent() ? null : channels.nameOf(teamId, channelId);
+        intake.record(teamId, channelId, name, userId, text, UpdateSource.MESSAGE, SlackTimestamps.toInstant(ts), ts,
+                payload.getEventId());
+        return ctx.ack();
+    }
+
+    private Response edited(EventsApiPayload<MessageChangedEvent> payload, EventContext ctx) {
+        MessageChangedEvent event = payload.getEvent();
+        MessageChangedEvent.Message m = event.getMessage();
+        if (m == null || !isPersonInChannel(event.getChannelType(), m.getUser(), m.getBotId())
+                || isThreadReply(m.getTs(), m.getThreadTs()) || !SlackTimestamps.isValid(m.getTs())) {
+            return ctx.ack();
+        }
+        String teamId = ctx.getTeamId();
+        String channelId = event.getChannel();
+        boolean wasUpdate = updates.isRecordedMessage(teamId, channelId, m.getTs());
+        if (!wasUpdate && !updates.read(m.getText(), UpdateSource.MESSAGE).recognised()) {
+            return ctx.ack();
+        }
+        String name = projects.byChannel(teamId, channelId).isPresent() ? null : channels.nameOf(teamId, channelId);
+        intake.record(teamId, channelId, name, m.getUser(), m.getText(), UpdateSource.MESSAGE,
+                SlackTimestamps.toInstant(m.getTs()), m.getTs(), payload.getEventId());
+        return ctx.ack();
+    }
+
+    private Response deleted(EventsApiPayload<MessageDeletedEvent> payload, EventContext ctx) {
+        MessageDeletedEvent event = payload.getEvent();
+        if (event.getDeletedTs() == null) {
+            return ctx.ack();
+        }
+        String teamId = ctx.getTeamId();
+        intake.once(teamId, payload.getEventId(),
+                () -> updates.deleteMessage(teamId, event.getChannel(), event.getDeletedTs()));
+        return ctx.ack();
+    }
+
+    /** A person's message in a channel: not a bot, not a direct message (those are questions, not posts). */
+    private static boolean isPersonInChannel(String channelType, String userId, String botId) {
+        boolean channel = channelType == null || channelType.equals("channel") || channelType.equals("group");
+        return channel && userId != null && botId == null;
+    }
+
+    private static boolean isThreadReply(String ts, String threadTs) {
+        return threadTs != null && !threadTs.equals(ts);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.daybook.slack;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Posts a message at most once per key, even when the work is retried after a crash between Slack's
+ * answer and our record of it: every post carries its key in Slack message metadata, and a retry of
+ * an attempt that was never confirmed first looks among the channel's (or thread's) latest 200
+ * messages for one with that key.
+ */
+@Component
+class Deliveries {
+
+    static final String METADATA_TYPE = "daybook_delivery";
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+    /** Where a delivered message is. */
+    record Posted(String channelId, String ts, int version) {
+    }
+
+    private final SlackDeliveries deliveries;
+    private final SlackCalls slack;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    Deliveries(SlackDeliveries deliveries, SlackCalls slack, PlatformTransactionManager transactions, Clock clock) {
+        this.deliveries = deliveries;
+        this.slack = slack;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    Optional<Posted> find(String teamId, String key) {
+        return ownTransaction.execute(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key))
+                .filter(SlackDelivery::isDelivered)
+                .map(d -> new Posted(d.channelId(), d.messageTs(), d.contentVersion()));
+    }
+
+    /** Posts the message unless a message with this key was posted already; returns where it is. */
+    Posted postOnce(String teamId, String key, String channelId, String threadTs, int version,
+                    UnaryOperator<ChatPostMessageRequest.ChatPostMessageRequestBuilder> message) {
+        Optional<SlackDelivery> existing = ownTransaction.execute(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key));
+        if (existing.isPresent() && existing.get().isDelivered()) {
+            SlackDelivery d = existing.get();
+            return new Posted(d.channelId(), d.messageTs(), d.contentVersion());
+        }
+        if (existing.isPresent() && existing.get().attemptedAt() != null) {
+            Optional<String> earlier = lookForEarlierPost(teamId, key, existing.get());
+            if (earlier.isPresent()) {
+                log.info("Slack: found the unconfirmed post for {} in the channel; not posting it again.", key);
+                return recordDelivered(teamId, key, earlier.get(), version);
+            }
+        }
+        ownTransaction.executeWithoutResult(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key).ifPresentOrElse(
+                d -> d.attempted(clock.instant()),
+                () -> deliveries.save(new SlackDelivery(teamId, key, channelId, threadTs, clock.instant()))));
+        ChatPostMessageResponse posted = slack.call(teamId, "chat.postMessage", SlackCalls.Patience.WAIT,
+                c -> c.chatPostMessage(message.apply(ChatPostMessageRequest.builder()
+                                .channel(channelId)
+                                .threadTs(threadTs)
+                                .metadata(metadata(key)))
+                        .build()));
+        return recordDelivered(teamId, key, posted.getTs(), version);
+    }
+
+    /** Brings a delivered message up to {@code version} with {@code chat.update}; older versions are ignored. */
+    void updateTo(String teamId, String key, int version,
+                  UnaryOperator<ChatUpdateRequest.ChatUpdateRequestBuilder> message) {
+        Optional<SlackDelivery> found = ownTransaction.execute(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key));
+        if (found.isEmpty() || !found.get().isDelivered() || found.get().contentVersion() >= version) {
+            return;
+        }
+        SlackDelivery d = found.get();
+        slack.call(teamId, "chat.update", SlackCalls.Patience.WAIT,
+                c -> c.chatUpdate(message.apply(ChatUpdateRequest.builder()
+                        .channel(d.channelId())
+                        .ts(d.messageTs())
+                        .metadata(metadata(key))).build()));
+        ownTransaction.executeWithoutResult(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key)
+                .ifPresent(current -> current.updated(Math.max(version, current.contentVersion()))));
+    }
+
+    /** Deletes a delivered message from Slack and forgets it. */
+    void delete(String teamId, String key) {
+        Optional<SlackDelivery> found = ownTransaction.execute(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key));
+        if (found.isEmpty()) {
+            return;
+        }
+        SlackDelivery d = found.get();
+        if (d.isDelivered()) {
+            try {
+                slack.call(teamId, "chat.delete", SlackCalls.Patience.WAIT,
+                        c -> c.chatDelete(r -> r.channel(d.channelId()).ts(d.messageTs())));
+            } catch (SlackRefused gone) {
+                log.debug("Slack: message for {} was already gone ({}).", key, gone.error());
+            }
+        }
+        ownTransaction.executeWithoutResult(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key)
+                .ifPresent(deliveries::delete));
+    }
+
+    private Posted recordDelivered(String teamId, String key, String ts, int version) {
+        return ownTransaction.execute(s -> {
+            SlackDelivery d = deliveries.findByTeamIdAndDeliveryKey(teamId, key).orElseThrow();
+            d.delivered(ts, version, clock.instant());
+            return new Posted(d.channelId(), ts, version);
+        });
+    }
+
+    private Optional<String> lookForEarlierPost(String teamId, String key, SlackDelivery attempt) {
+        try {
+            List<Message> messages = attempt.threadTs() == null
+                    ? slack.call(teamId, "conversations.history", SlackCalls.Patience.WAIT,
+                            c -> c.conversationsHistory(r -> r.channel(attempt.channelId())
+                                    .includeAllMetadata(true).limit(200))).getMessages()
+                    : slack.call(teamId, "conversations.replies", SlackCalls.Patience.WAIT,
+                            c -> c.conversationsReplies(r -> r.channel(attempt.channelId()).ts(attempt.threadTs())
+                                    .includeAllMetadata(true).limit(200))).getMessages();
+            return messages == null ? Optional.empty() : messages.stream()
+                    .filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType()))
+                    .filter(m -> m.getMetadata().getEventPayload() != null
+                            && Objects.equals(key, String.valueOf(m.getMetadata().getEventPayload().get("key"))))
+                    .map(Message::getTs)
+                    .findFirst();
+        } catch (SlackRefused e) {
+            // Without history access we cannot check; posting again is better than never delivering.
+            log.warn("Slack: could not check {} for an earlier post of {} ({}).", attempt.channelId(), key, e.error());
+            return Optional.empty();
+        }
+    }
+
+    private static Message.Metadata metadata(String key) {
+        return Message.Metadata.builder().eventType(METADATA_TYPE).eventPayload(Map.of("key", key)).build();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.daybook.slack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every call Daybook makes to the Slack Web API goes through here: the workspace's token, one
+ * client configuration, and one reading of Slack's answers into "done", "try later" and "no".
+ */
+@Component
+class SlackCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackCalls.class);
+
+    /** Errors Slack documents as passing; anything else with {@code ok: false} is a refusal. */
+    private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout", "team_added_to_org");
+
+    /** How long a call may wait for Slack's rate limit before giving the work back to the outbox. */
+    enum Patience {
+        /** In a request Slack waits on (3 seconds): never wait. */
+        NONE(0, Duration.ZERO),
+        /** In background work: wait out Retry-After a few times. */
+        WAIT(5, Duration.ofSeconds(60));
+
+        final int retries;
+        final Duration longestWait;
+
+        Patience(int retries, Duration longestWait) {
+            this.retries = retries;
+            this.longestWait = longestWait;
+        }
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T on(MethodsClient client) throws IOException, SlackApiException;
+    }
+
+    private final Slack slack;
+    private final BotTokens tokens;
+
+    SlackCalls(Slack slack, BotTokens tokens) {
+        this.slack = slack;
+        this.tokens = tokens;
+    }
+
+    <T extends SlackApiTextResponse> T call(String teamId, String method, Patience patience, Call<T> call) {
+        String token = tokens.forTeam(teamId);
+        if (token == null) {
+            throw new SlackRefused(method, "not_installed");
+        }
+        MethodsClient client = slack.methods(token);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                T response = call.on(client);
+                if (response.isOk()) {
+                    return response;
+                }
+                if (PASSING_ERRORS.contains(response.getError())) {
+                    throw new SlackUnavailable(method + " failed: " + response.getError(), null);
+                }
+                throw new SlackRefused(method, response.getError());
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                if (status == 429 && attempt < patience.retries) {
+                    Duration wait = retryAfter(e).orElse(Duration.ofSeconds(1));
+                    if (wait.compareTo(patience.longestWait) <= 0) {
+                        log.debug("Slack {}: rate limited, waiting {}.", method, wait);
+                        sleep(wait);
+                        continue;
+                    }
+                }
+                if (status == 429 || status >= 500) {
+                    throw new SlackUnavailable(method + " failed with HTTP " + status, e);
+                }
+                throw new SlackRefused(method, "http_" + status);
+            } catch (IOException e) {
+                throw new SlackUnavailable(method + " failed: " + e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static Optional<Duration> retryAfter(SlackApiException e) {
+        List<String> values = e.getResponse().headers("Retry-After");
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(values.get(0).strip()))));
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackUnavailable("interrupted while waiting for Slack's rate limit", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.daybook.slack;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A message Daybook posts once per key (a shared update, a day's thread, a weekly summary): where it
+ * went, which version of its content it shows, and whether a post was attempted but not confirmed.
+ */
+@Entity
+@Table(name = "slack_delivery")
+class SlackDelivery {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String teamId;
+
+    @Column(nullable = false)
+    private String deliveryKey;
+
+    @Column(nullable = false)
+    private String channelId;
+
+    private String threadTs;
+
+    private String messageTs;
+
+    @Column(nullable = false)
+    private int contentVersion;
+
+    private Instant attemptedAt;
+
+    private Instant deliveredAt;
+
+    protected SlackDelivery() {
+    }
+
+    SlackDelivery(String teamId, String deliveryKey, String channelId, String threadTs, Instant attemptedAt) {
+        this.teamId = teamId;
+        this.deliveryKey = deliveryKey;
+        this.channelId = channelId;
+        this.threadTs = threadTs;
+        this.attemptedAt = attemptedAt;
+    }
+
+    void attempted(Instant at) {
+        this.attemptedAt = at;
+    }
+
+    void delivered(String ts, int version, Instant at) {
+        this.messageTs = ts;
+        this.contentVersion = version;
+        this.deliveredAt = at;
+    }
+
+    void updated(int version) {
+        this.contentVersion = version;
+    }
+
+    boolean isDelivered() {
+        return messageTs != null;
+    }
+
+    String channelId() {
+        return channelId;
+    }
+
+    String threadTs() {
+        return threadTs;
+    }
+
+    String messageTs() {
+        return messageTs;
+    }
+
+    int contentVersion() {
+        return contentVersion;
+    }
+
+    Instant attemptedAt() {
+        return attemptedAt;
+    }
+}

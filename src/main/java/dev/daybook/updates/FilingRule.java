@@ -1,0 +1,51 @@
+package dev.daybook.updates;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import dev.daybook.people.WorkingCalendar;
+
+/**
+ * Which day an update is filed under. Normally the author's local day; but a post before noon, by
+ * someone who has posted in the project before, whose previous working day has no update yet, is
+ * yesterday's update written late, and goes there.
+ */
+final class FilingRule {
+
+    static final LocalTime MORNING_ENDS = LocalTime.NOON;
+
+    /** What the author has already filed around the moment of posting. */
+    enum PreviousDay {
+        /** No update on the previous working day. */
+        NONE,
+        /** An update written on that day. */
+        ON_TIME,
+        /** An update filed for that day the morning after; a second morning post revises it. */
+        LATE
+    }
+
+    record Filing(LocalDate day, boolean late) {
+    }
+
+    private FilingRule() {
+    }
+
+    static LocalDate today(Instant at, WorkingCalendar calendar) {
+        return calendar.dayAt(at);
+    }
+
+    static LocalDate previousWorkingDay(Instant at, WorkingCalendar calendar) {
+        return calendar.previousWorkingDay(calendar.dayAt(at));
+    }
+
+    static Filing dayFor(Instant at, WorkingCalendar calendar, boolean postedInProjectBefore,
+                         boolean postedToday, PreviousDay previousDay) {
+        LocalDate today = calendar.dayAt(at);
+        boolean morning = calendar.timeAt(at).isBefore(MORNING_ENDS);
+        if (morning && postedInProjectBefore && !postedToday && previousDay != PreviousDay.ON_TIME) {
+            return new Filing(calendar.previousWorkingDay(today), true);
+        }
+        return new Filing(today, false);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.daybook.updates;
+
+/** Something in an update the parser could not use as written; each has a message for the author. */
+public record ParseProblem(Kind kind, String detail) {
+
+    public enum Kind {
+        /** Nothing to record at all. */
+        EMPTY,
+        /** No Update heading or no items under it. */
+        NO_UPDATE,
+        /** Update items but no Next items. */
+        NO_NEXT,
+        /** An hours tag outside (0, 24]. */
+        BAD_HOURS,
+        /** Two different category tags (or two hours tags) on one item. */
+        CONFLICTING_TAGS,
+        /** Items with no words, only emoji or punctuation, left out. */
+        NO_WORDS,
+        /** More text than an update may hold. */
+        TOO_LONG
+    }
+
+    public static ParseProblem of(Kind kind) {
+        return new ParseProblem(kind, null);
+    }
+
+    public String message() {
+        return switch (kind) {
+            case EMPTY -> "I found nothing to record. Write what you did under *Update:* and what comes next under *Next:*.";
+            case NO_UPDATE -> "There is no *Update:* part, so I could not tell what you did today.";
+            case NO_NEXT -> "There is no *Next:* part. Add what you will do next, so tomorrow's you (and the team) can see it.";
+            case BAD_HOURS -> "I could not use the hours tag `" + detail + "`: hours go from 0 to 24, like `[2h]` or `[30m]`.";
+            case CONFLICTING_TAGS -> "An item has more than one budget tag (`" + detail + "`); I kept the first.";
+            case NO_WORDS -> "I left out " + detail + " that had no words in " + ("1 item".equals(detail) ? "it" : "them") + ".";
+            case TOO_LONG -> "That update is longer than " + detail + " characters; please shorten it.";
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package dev.daybook.updates;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "daily_update")
+class UpdateEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String teamId;
+
+    @Column(nullable = false)
+    private long projectId;
+
+    @Column(nullable = false)
+    private String userId;
+
+    @Column(name = "work_day", nullable = false)
+    private LocalDate day;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UpdateSource source;
+
+    @Column(nullable = false)
+    private int revision;
+
+    @Column(nullable = false)
+    private boolean filedLate;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "update", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<UpdateItemEntity> items = new ArrayList<>();
+
+    protected UpdateEntity() {
+    }
+
+    /** Replaces the items with those of a new revision. */
+    void revise(UpdateSource source, List<UpdateItem> newItems, Instant now) {
+        this.source = source;
+        this.revision = revision + 1;
+        this.updatedAt = now;
+        replaceItems(newItems);
+    }
+
+    /** Goes back to an earlier revision after a later one was withdrawn. */
+    void restore(UpdateSource source, List<UpdateItem> oldItems, Instant now) {
+        this.source = source;
+        this.updatedAt = now;
+        replaceItems(oldItems);
+    }
+
+    private void replaceItems(List<UpdateItem> newItems) {
+        items.clear();
+        int position = 0;
+        for (UpdateItem item : newItems) {
+            items.add(new UpdateItemEntity(this, position++, item));
+        }
+    }
+
+    UpdateView toView() {
+        return new UpdateView(id, teamId, projectId, userId, day, source, revision, filedLate, createdAt, updatedAt,
+                items.stream().map(UpdateItemEntity::toItem).toList());
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String teamId() {
+        return teamId;
+    }
+
+    long projectId() {
+        return projectId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    LocalDate day() {
+        return day;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    boolean filedLate() {
+        return filedLate;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.daybook.updates;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Every version of an update as the author wrote it; the items of the latest are the update's items. */
+@Entity
+@Table(name = "update_revision")
+class UpdateRevisionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private long updateId;
+
+    @Column(nullable = false)
+    private String teamId;
+
+    @Column(nullable = false)
+    private int number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UpdateSource source;
+
+    @Column(nullable = false, length = UpdateParser.MAX_LENGTH)
+    private String rawText;
+
+    private String channelId;
+
+    private String messageTs;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected UpdateRevisionEntity() {
+    }
+
+    UpdateRevisionEntity(UpdateEntity update, UpdateSource source, String rawText, String channelId,
+                         String messageTs, Instant createdAt) {
+        this.updateId = update.id();
+        this.teamId = update.teamId();
+        this.number = update.revision();
+        this.source = source;
+        this.rawText = rawText;
+        this.channelId = channelId;
+        this.messageTs = messageTs;
+        this.createdAt = createdAt;
+    }
+
+    UpdateSource source() {
+        return source;
+    }
+
+    String rawText() {
+        return rawText;
+    }
+
+    int number() {
+        return number;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.daybook.updates;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.WorkingCalendar;
+import dev.daybook.projects.Category;
+import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.Timestamps;
+import dev.daybook.updates.FilingRule.Filing;
+import dev.daybook.updates.FilingRule.PreviousDay;
+
+/**
+ * Records end-of-day updates: one per person, project and local day, revised by later posts that day,
+ * with every revision kept.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UpdateService {
+
+    private final Updates updates;
+    private final UpdateRevisions revisions;
+    private final ProjectDirectory projects;
+    private final PersonDirectory people;
+    private final ApplicationEventPublisher events;
+    private final InsertIfAbsent inserts;
+    private final UpdateParser parser = new UpdateParser();
+    private final Clock clock;
+
+    UpdateService(Updates updates, UpdateRevisions revisions, ProjectDirectory projects, PersonDirectory people,
+                  ApplicationEventPublisher events, InsertIfAbsent inserts, Clock clock) {
+        this.inserts = inserts;
+        this.updates = updates;
+        this.revisions = revisions;
+        this.projects = projects;
+        this.people = people;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Reads a text as the parser would for the given source, without storing anything. */
+    public ParsedUpdate read(String text, UpdateSource source) {
+        return parser.parse(text, source.form());
+    }
+
+    /**
+     * Records an update, or revises the one it belongs to: the same message edited, or the same
+     * author's update for the same day and project.
+     */
+    @Transactional
+    public Recording record(RecordUpdate request) {
+        ParsedUpdate parsed = parser.parse(request.text(), request.source().form());
+        Optional<UpdateEntity> fromSameMessage = request.messageTs() == null ? Optional.empty()
+                : updates.findByMessage(request.teamId(), request.channelId(), request.messageTs());
+        if (!parsed.recognised() || parsed.isEmpty()) {
+            Recording.Outcome outcome = parsed.recognised() ? Recording.Outcome.REJECTED : Recording.Outcome.NOT_AN_UPDATE;
+            return new Recording(outcome, null, projects.byChannel(request.teamId(), request.channelId()).orElse(null),
+                    false, parsed.problems());
+        }
+
+        Project project = projects.open(request.teamId(), request.channelId(), request.channelName());
+        Instant now = clock.instant();
+        UpdateEntity update = fromSameMessage
+                .map(u -> updates.lock(u.teamId(), u.projectId(), u.userId(), u.day()).orElseThrow())
+                .orElseGet(() -> openDay(request, project, now));
+        boolean revised = update.revision() > 0;
+
+        update.revise(request.source(), itemsOf(parsed, project.defaultCategory()), now);
+        revisions.save(new UpdateRevisionEntity(update, request.source(), request.text().strip(), request.channelId(),
+                request.messageTs(), now));
+
+        events.publishEvent(new UpdateRecorded(update.teamId(), update.id(), update.revision(), project.id(),
+                project.channelId(), update.userId(), update.day(), request.source(), request.messageTs(),
+                update.filedLate(), parsed.problems()));
+        return new Recording(Recording.Outcome.RECORDED, update.toView(), project, revised, parsed.problems());
+    }
+
+    /**
+     * Withdraws what a deleted Slack message contributed. An update left with no revisions is deleted;
+     * otherwise it falls back to its latest remaining revision.
+     */
+    @Transactional
+    public Optional<UpdateView> deleteMessage(String teamId, String channelId, String messageTs) {
+        Optional<UpdateEntity> found = updates.findByMessage(teamId, channelId, messageTs);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        UpdateEntity update = updates.lock(teamId, found.get().projectId(), found.get().userId(), found.get().day())
+                .orElseThrow();
+        revisions.deleteByMessage(teamId, channelId, messageTs);
+        List<UpdateRevisionEntity> remaining = revisions.findByUpdateIdOrderByNumberDesc(update.id());
+        Project project = projects.byId(update.projectId()).orElseThrow();
+        if (remaining.isEmpty()) {
+            UpdateView gone = update.toView();
+            updates.delete(update);
+            events.publishEvent(new UpdateDeleted(teamId, gone.id(), gone.projectId(), project.channelId(),
+                    gone.userId(), gone.day()));
+            return Optional.of(gone);
+        }
+        UpdateRevisionEntity latest = remaining.get(0);
+        ParsedUpdate parsed = parser.parse(latest.rawText(), latest.source().form());
+        update.restore(latest.source(), itemsOf(parsed, project.defaultCategory()), clock.instant());
+        events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
+                project.channelId(), update.userId(), update.day(), latest.source(), null, update.filedLate(),
+                List.of()));
+        return Optional.of(update.toView());
+    }
+
+    /** Whether a Slack message has been recorded as (a revision of) an update. */
+    public boolean isRecordedMessage(String teamId, String channelId, String messageTs) {
+        return updates.findByMessage(teamId, channelId, messageTs).isPresent();
+    }
+
+    public Optional<UpdateView> byId(long updateId) {
+        return updates.findById(updateId).map(UpdateEntity::toView);
+    }
+
+    /** The author's update for the day they would file to right now, if they already wrote one. */
+    public Optional<UpdateView> current(String teamId, long projectId, String userId) {
+        WorkingCalendar calendar = people.profile(teamId, userId).calendar();
+        Filing filing = fileFor(teamId, projectId, userId, clock.instant(), calendar);
+        return updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, filing.day())
+                .map(UpdateEntity::toView);
+    }
+
+    /** The author's most recent update before today, in one project or (projectId null) any. */
+    public Optional<UpdateView> previous(String teamId, String userId, Long projectId) {
+        LocalDate today = people.profile(teamId, userId).calendar().dayAt(clock.instant());
+        return updates.findLatestBefore(teamId, userId, projectId, today).map(UpdateEntity::toView);
+    }
+
+    /** A project's updates from one day to another (inclusive), optionally of one person. */
+    public List<UpdateView> inRange(String teamId, long projectId, LocalDate from, LocalDate to, String userId) {
+        return updates.findInRange(teamId, projectId, from, to, userId).stream().map(UpdateEntity::toView).toList();
+    }
+
+    private UpdateEntity openDay(RecordUpdate request, Project project, Instant now) {
+        WorkingCalendar calendar = people.profile(request.teamId(), request.userId()).calendar();
+        Filing filing = fileFor(request.teamId(), project.id(), request.userId(), request.postedAt(), calendar);
+        if (updates.findByTeamIdAndProjectIdAndUserIdAndDay(request.teamId(), project.id(), request.userId(),
+                filing.day()).isEmpty()) {
+            inserts.insert("""
+                    insert into daily_update (team_id, project_id, user_id, work_day, source, revision, filed_late,
+                                              created_at, updated_at)
+                    values (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                    """, request.teamId(), project.id(), request.userId(), filing.day(), request.source().name(),
+                    filing.late(), Timestamps.of(now), Timestamps.of(now));
+        }
+        return updates.lock(request.teamId(), project.id(), request.userId(), filing.day()).orElseThrow();
+    }
+
+    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar calendar) {
+        LocalDate today = FilingRule.today(at, calendar);
+        LocalDate previous = FilingRule.previousWorkingDay(at, calendar);
+        boolean postedBefore = updates.existsByTeamIdAndProjectIdAndUserIdAndDayBefore(teamId, projectId, userId, today);
+        boolean postedToday = updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, today)
+                .isPresent();
+        PreviousDay previousDay = updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, previous)
+                .map(u -> u.filedLate() ? PreviousDay.LATE : PreviousDay.ON_TIME)
+                .orElse(PreviousDay.NONE);
+        return FilingRule.dayFor(at, calendar, postedBefore, postedToday, previousDay);
+    }
+
+    private static List<UpdateItem> itemsOf(ParsedUpdate parsed, Category projectDefault) {
+        return parsed.items().stream()
+                .map(i -> new UpdateItem(i.section(), i.text(),
+                        i.category() == null ? projectDefault : i.category(), i.category() != null, i.hours()))
+                .toList();
+    }
+}

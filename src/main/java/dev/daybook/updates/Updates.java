@@ -1,0 +1,53 @@
+package dev.daybook.updates;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Updates extends JpaRepository<UpdateEntity, Long> {
+
+
+    /** The day's update, locked so that concurrent revisions are numbered one after the other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select u from UpdateEntity u
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId = :userId and u.day = :day
+            """)
+    Optional<UpdateEntity> lock(String teamId, long projectId, String userId, LocalDate day);
+
+    Optional<UpdateEntity> findByTeamIdAndProjectIdAndUserIdAndDay(String teamId, long projectId, String userId,
+                                                                   LocalDate day);
+
+    boolean existsByTeamIdAndProjectIdAndUserIdAndDayBefore(String teamId, long projectId, String userId,
+                                                            LocalDate day);
+
+    @Query("""
+            select u from UpdateEntity u
+             where u.teamId = :teamId and u.id in (
+                   select r.updateId from UpdateRevisionEntity r
+                    where r.teamId = :teamId and r.channelId = :channelId and r.messageTs = :messageTs)
+            """)
+    Optional<UpdateEntity> findByMessage(String teamId, String channelId, String messageTs);
+
+    @Query("""
+            select distinct u from UpdateEntity u left join fetch u.items
+             where u.teamId = :teamId and u.projectId = :projectId and u.day between :from and :to
+               and (:userId is null or u.userId = :userId)
+             order by u.day, u.userId
+            """)
+    List<UpdateEntity> findInRange(String teamId, long projectId, LocalDate from, LocalDate to, String userId);
+
+    @Query("""
+            select u from UpdateEntity u
+             where u.teamId = :teamId and u.userId = :userId and u.day < :before
+               and (:projectId is null or u.projectId = :projectId)
+             order by u.day desc, u.updatedAt desc
+             limit 1
+            """)
+    Optional<UpdateEntity> findLatestBefore(String teamId, String userId, Long projectId, LocalDate before);
+}

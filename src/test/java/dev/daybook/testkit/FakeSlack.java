@@ -1,0 +1,461 @@
+package dev.daybook.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
+
+/**
+ * A stand-in for the Slack Web API on loopback. It answers the methods Daybook calls the way Slack
+ * documents them, keeps the messages the bot posts (with their metadata, so history can be read
+ * back), records every call, and fails on demand with HTTP 429 (Retry-After), 500 or an
+ * {@code ok: false} error.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    public static final String TEAM_ID = "T0DAYBOOK";
+    public static final String BOT_USER_ID = "U0DAYBOOK";
+    public static final String BOT_ID = "B0DAYBOOK";
+
+    /** One call the bot made. */
+    public record Call(String method, String token, Map<String, String> params, long at) {
+
+        public String param(String name) {
+            return params.get(name);
+        }
+
+        public JsonElement json(String name) {
+            String value = params.get(name);
+            return value == null ? null : JsonParser.parseString(value);
+        }
+    }
+
+    /** A message as Slack would keep it. */
+    public record Posted(String channel, String ts, String threadTs, String text, String blocks, String metadata,
+                         boolean ephemeral, String user) {
+        public String allText() {
+            return (text == null ? "" : text) + "\n" + (blocks == null ? "" : blocks);
+        }
+    }
+
+    private static final Gson GSON = new Gson();
+    private static FakeSlack shared;
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Posted>> messages = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
+    private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+    private final Map<String, String> reactions = new ConcurrentHashMap<>();
+    private final Map<String, List<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, String> teamsByToken = new ConcurrentHashMap<>();
+    private final AtomicLong clock = new AtomicLong(System.currentTimeMillis() * 1000);
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+
+    private FakeSlack() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    /** One server for the whole test run, like one Slack. */
+    public static synchronized FakeSlack shared() {
+        if (shared == null) {
+            try {
+                shared = new FakeSlack();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    // ---- arranging -------------------------------------------------------------------------
+
+    /** Makes {@code users.info} answer for this user with this time zone. */
+    public FakeSlack user(String userId, String displayName, String timeZone) {
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("team_id", TEAM_ID);
+        user.addProperty("name", displayName.toLowerCase().replace(' ', '.'));
+        user.addProperty("real_name", displayName);
+        user.addProperty("tz", timeZone);
+        user.addProperty("tz_label", timeZone);
+        user.addProperty("is_bot", false);
+        JsonObject profile = new JsonObject();
+        profile.addProperty("display_name", displayName);
+        profile.addProperty("real_name", displayName);
+        user.add("profile", profile);
+        users.put(userId, user);
+        return this;
+    }
+
+    public FakeSlack channel(String channelId, String name) {
+        channelNames.put(channelId, name);
+        return this;
+    }
+
+    /** The next {@code times} calls of {@code method} get HTTP 429 with this Retry-After. */
+    public FakeSlack rateLimit(String method, int times, int retryAfterSeconds) {
+        return fault(method, new Fault(times, 429, null, retryAfterSeconds, 0));
+    }
+
+    /** The next {@code times} calls of {@code method} get this HTTP status. */
+    public FakeSlack failHttp(String method, int times, int status) {
+        return fault(method, new Fault(times, status, null, 0, 0));
+    }
+
+    /** The next {@code times} calls of {@code method} get {@code ok: false} with this error. */
+    public FakeSlack failWith(String method, int times, String error) {
+        return fault(method, new Fault(times, 200, error, 0, 0));
+    }
+
+    /** The next {@code times} calls of {@code method} answer only after this delay. */
+    public FakeSlack delay(String method, int times, Duration delay) {
+        return fault(method, new Fault(times, 200, null, 0, delay.toMillis()));
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    public void socketModeUrl(String url) {
+        socketModeUrl = url;
+    }
+
+    /** A token that belongs to another workspace, for multi-workspace tests. */
+    public void token(String token, String teamId) {
+        teamsByToken.put(token, teamId);
+    }
+
+    /** Puts a message into a channel as if a person had posted it (for history lookups). */
+    public Posted seed(String channel, String text, String metadataKey) {
+        String metadata = metadataKey == null ? null
+                : "{\"event_type\":\"daybook_delivery\",\"event_payload\":{\"key\":\"" + metadataKey + "\"}}";
+        Posted posted = new Posted(channel, nextTs(), null, text, null, metadata, false, BOT_USER_ID);
+        messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(posted);
+        return posted;
+    }
+
+    // ---- asserting ---------------------------------------------------------------------------
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public List<Call> calls(String method, Predicate<Call> filter) {
+        return calls.stream().filter(c -> c.method().equals(method)).filter(filter).toList();
+    }
+
+    public List<Call> callsTo(String method, String channel) {
+        return calls(method, c -> channel.equals(c.param("channel")));
+    }
+
+    /** The messages the bot posted in a channel (thread replies included), oldest first. */
+    public List<Posted> posted(String channel) {
+        return List.copyOf(messages.getOrDefault(channel, List.of()));
+    }
+
+    public List<Posted> awaitPosted(String channel, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> posted(channel).size() >= count);
+        return posted(channel);
+    }
+
+    public List<Call> awaitCalls(String method, Predicate<Call> filter, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> calls(method, filter).size() >= count);
+        return calls(method, filter);
+    }
+
+    public Optional<String> reaction(String channel, String ts) {
+        return Optional.ofNullable(reactions.get(channel + "/" + ts));
+    }
+
+    // ---- serving -----------------------------------------------------------------------------
+
+    private FakeSlack fault(String method, Fault fault) {
+        faults.computeIfAbsent(method, m -> new CopyOnWriteArrayList<>()).add(fault);
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            Map<String, String> params = params(exchange);
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            calls.add(new Call(method, token, params, System.currentTimeMillis()));
+
+            Fault fault = takeFault(method);
+            if (fault != null) {
+                if (fault.delayMillis > 0) {
+                    sleep(fault.delayMillis);
+                } else if (fault.status == 429) {
+                    exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter));
+                    respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+                    return;
+                } else if (fault.status != 200) {
+                    respond(exchange, fault.status, "<html>Slack is having trouble</html>");
+                    return;
+                } else {
+                    respond(exchange, 200, "{\"ok\":false,\"error\":\"" + fault.error + "\"}");
+                    return;
+                }
+            }
+            JsonObject answer = answer(method, params, token);
+            respond(exchange, 200, GSON.toJson(answer));
+        }
+    }
+
+    private synchronized Fault takeFault(String method) {
+        List<Fault> pending = faults.get(method);
+        if (pending == null || pending.isEmpty()) {
+            return null;
+        }
+        Fault fault = pending.get(0);
+        if (--fault.remaining <= 0) {
+            pending.remove(0);
+        }
+        return fault;
+    }
+
+    private JsonObject answer(String method, Map<String, String> params, String token) {
+        JsonObject ok = new JsonObject();
+        ok.addProperty("ok", true);
+        String team = teamsByToken.getOrDefault(token == null ? "" : token, TEAM_ID);
+        switch (method) {
+            case "auth.test" -> {
+                ok.addProperty("url", "https://daybook-test.slack.com/");
+                ok.addProperty("team", "Daybook Test");
+                ok.addProperty("user", "daybook");
+                ok.addProperty("team_id", team);
+                ok.addProperty("user_id", BOT_USER_ID);
+                ok.addProperty("bot_id", BOT_ID);
+                ok.addProperty("is_enterprise_install", false);
+            }
+            case "bots.info" -> {
+                JsonObject bot = new JsonObject();
+                bot.addProperty("id", params.get("bot"));
+                bot.addProperty("deleted", false);
+                bot.addProperty("name", "some bot");
+                bot.addProperty("user_id", BOT_ID.equals(params.get("bot")) ? BOT_USER_ID : "U0OTHERBOT");
+                ok.add("bot", bot);
+            }
+            case "users.info" -> {
+                JsonObject user = users.get(params.get("user"));
+                if (user == null) {
+                    return error("user_not_found");
+                }
+                ok.add("user", user);
+            }
+            case "conversations.info" -> {
+                String id = params.get("channel");
+                JsonObject channel = new JsonObject();
+                channel.addProperty("id", id);
+                channel.addProperty("name", channelNames.getOrDefault(id, "channel-" + id.toLowerCase()));
+                channel.addProperty("is_channel", true);
+                ok.add("channel", channel);
+            }
+            case "chat.postMessage" -> {
+                String channel = params.get("channel");
+                Posted posted = new Posted(channel, nextTs(), params.get("thread_ts"), params.get("text"),
+                        params.get("blocks"), params.get("metadata"), false, BOT_USER_ID);
+                messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(posted);
+                ok.addProperty("channel", channel);
+                ok.addProperty("ts", posted.ts());
+                ok.add("message", messageJson(posted));
+            }
+            case "chat.update" -> {
+                String channel = params.get("channel");
+                List<Posted> inChannel = messages.getOrDefault(channel, List.of());
+                for (int i = 0; i < inChannel.size(); i++) {
+                    Posted old = inChannel.get(i);
+                    if (old.ts().equals(params.get("ts"))) {
+                        inChannel.set(i, new Posted(channel, old.ts(), old.threadTs(), params.get("text"),
+                                params.get("blocks"), params.getOrDefault("metadata", old.metadata()), false, old.user()));
+                        ok.addProperty("channel", channel);
+                        ok.addProperty("ts", old.ts());
+                        return ok;
+                    }
+                }
+                return error("message_not_found");
+            }
+            case "chat.delete" -> {
+                List<Posted> inChannel = messages.getOrDefault(params.get("channel"), List.of());
+                if (!inChannel.removeIf(p -> p.ts().equals(params.get("ts")))) {
+                    return error("message_not_found");
+                }
+            }
+            case "chat.postEphemeral" -> {
+                String channel = params.get("channel");
+                Posted posted = new Posted(channel, nextTs(), params.get("thread_ts"), params.get("text"),
+                        params.get("blocks"), null, true, params.get("user"));
+                messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(posted);
+                ok.addProperty("message_ts", posted.ts());
+            }
+            case "reactions.add" -> {
+                String key = params.get("channel") + "/" + params.get("timestamp");
+                if (reactions.putIfAbsent(key, params.get("name")) != null) {
+                    return error("already_reacted");
+                }
+            }
+            case "views.open", "views.push", "views.update", "views.publish" -> {
+                JsonObject view = params.get("view") == null ? new JsonObject()
+                        : JsonParser.parseString(params.get("view")).getAsJsonObject();
+                view.addProperty("id", "V" + Long.toString(nextId(), 36).toUpperCase());
+                ok.add("view", view);
+            }
+            case "conversations.history" -> ok.add("messages", history(params.get("channel"),
+                    p -> p.threadTs() == null || p.threadTs().equals(p.ts())));
+            case "conversations.replies" -> ok.add("messages", history(params.get("channel"),
+                    p -> params.get("ts").equals(p.threadTs()) || params.get("ts").equals(p.ts())));
+            case "apps.connections.open" -> ok.addProperty("url", socketModeUrl);
+            default -> {
+                // Anything else Daybook may call is accepted.
+            }
+        }
+        return ok;
+    }
+
+    private JsonArray history(String channel, Predicate<Posted> which) {
+        JsonArray result = new JsonArray();
+        List<Posted> inChannel = new ArrayList<>(messages.getOrDefault(channel, List.of()));
+        inChannel.removeIf(Posted::ephemeral);
+        inChannel.sort(Comparator.comparing(Posted::ts).reversed());
+        inChannel.stream().filter(which).limit(200).forEach(p -> result.add(messageJson(p)));
+        return result;
+    }
+
+    private static JsonObject messageJson(Posted posted) {
+        JsonObject message = new JsonObject();
+        message.addProperty("type", "message");
+        message.addProperty("user", posted.user());
+        message.addProperty("bot_id", BOT_ID);
+        message.addProperty("text", posted.text());
+        message.addProperty("ts", posted.ts());
+        if (posted.threadTs() != null) {
+            message.addProperty("thread_ts", posted.threadTs());
+        }
+        if (posted.metadata() != null) {
+            message.add("metadata", JsonParser.parseString(posted.metadata()));
+        }
+        return message;
+    }
+
+    private static JsonObject error(String error) {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("ok", false);
+        answer.addProperty("error", error);
+        return answer;
+    }
+
+    private String nextTs() {
+        long micros = clock.incrementAndGet();
+        return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
+    }
+
+    private long nextId() {
+        return clock.incrementAndGet();
+    }
+
+    private static Map<String, String> params(HttpExchange exchange) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            params.putAll(form(query));
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (type != null && type.startsWith("application/json") && !body.isBlank()) {
+                JsonObject json = JsonParser.parseString(body).getAsJsonObject();
+                json.entrySet().forEach(e -> params.put(e.getKey(),
+                        e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+            } else if (!body.isBlank()) {
+                params.putAll(form(body));
+            }
+        }
+        return Collections.unmodifiableMap(params);
+    }
+
+    private static Map<String, String> form(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            Function<String, String> decode = s -> URLDecoder.decode(s, StandardCharsets.UTF_8);
+            values.put(decode.apply(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode.apply(pair.substring(eq + 1)));
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static final class Fault {
+        int remaining;
+        final int status;
+        final String error;
+        final int retryAfter;
+        final long delayMillis;
+
+        Fault(int times, int status, String error, int retryAfter, long delayMillis) {
+            this.remaining = times;
+            this.status = status;
+            this.error = error;
+            this.retryAfter = retryAfter;
+            this.delayMillis = delayMillis;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.daybook.testkit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, talking to {@link FakeSlack} and to the test database
+ * (H2, or the local PostgreSQL in the PostgreSQL run). Each test works in channels and with people
+ * of its own, so tests share one application and one database without seeing each other.
+ */
+@Tag("database")
+@ExtendWith(DatabaseAvailable.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(SlackAppTest.TestClock.class)
+public abstract class SlackAppTest {
+
+    public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
+    public static final String API_TOKEN = "test-api-token-0123456789";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    protected final FakeSlack slack = FakeSlack.shared();
+
+    @Autowired
+    protected MutableClock clock;
+
+    @LocalServerPort
+    protected int port;
+
+    protected SlackRequests slackRequests;
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.current();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+        registry.add("daybook.slack.api-url", () -> FakeSlack.shared().apiUrl());
+        registry.add("daybook.slack.bot-token", () -> BOT_TOKEN);
+        registry.add("daybook.slack.signing-secret", () -> SIGNING_SECRET);
+        registry.add("daybook.slack.app-token", () -> "");
+        registry.add("daybook.api.token", () -> API_TOKEN);
+        registry.add("daybook.outbox.retry-interval", () -> "500ms");
+        registry.add("daybook.outbox.retry-min-age", () -> "0s");
+    }
+
+    @BeforeEach
+    void connect() {
+        slackRequests = new SlackRequests("http://127.0.0.1:" + port, new SlackSigner(SIGNING_SECRET), clock);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A channel id no other test uses. */
+    protected static String newChannel() {
+        return "C" + unique();
+    }
+
+    /** A user id no other test uses. */
+    protected static String newUser() {
+        return "U" + unique();
+    }
+
+    private static String unique() {
+        return (Long.toString(SEQUENCE.incrementAndGet(), 36)
+                + UUID.randomUUID().toString().replace("-", "")).substring(0, 10).toUpperCase(Locale.ROOT);
+    }
+
+    /** A Slack message timestamp for an instant. */
+    protected static String ts(Instant instant) {
+        return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1000);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    protected Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,283 @@
+package dev.daybook.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Sends requests to Daybook's {@code /slack/events} the way Slack does: real payload shapes, signed
+ * with the signing secret and a timestamp from the application's clock.
+ */
+public final class SlackRequests {
+
+    public static final String APP_ID = "A0DAYBOOK";
+
+    /** What Daybook answered. */
+    public record Answer(int status, String body) {
+
+        public JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        /** The text of a slash command's immediate (ephemeral) answer. */
+        public String text() {
+            return body == null || body.isBlank() ? "" : json().has("text") ? json().get("text").getAsString() : "";
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI endpoint;
+    private final SlackSigner signer;
+    private final Clock clock;
+
+    public SlackRequests(String baseUrl, SlackSigner signer, Clock clock) {
+        this.endpoint = URI.create(baseUrl + "/slack/events");
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    // ---- slash commands ----------------------------------------------------------------------
+
+    public Answer command(String command, String text, String channelId, String channelName, String userId) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
+        form.put("team_id", FakeSlack.TEAM_ID);
+        form.put("team_domain", "daybook-test");
+        form.put("channel_id", channelId);
+        form.put("channel_name", channelName);
+        form.put("user_id", userId);
+        form.put("user_name", userId.toLowerCase());
+        form.put("command", command);
+        form.put("text", text);
+        form.put("api_app_id", APP_ID);
+        form.put("is_enterprise_install", "false");
+        form.put("response_url", "https://hooks.slack.com/commands/" + FakeSlack.TEAM_ID + "/1/abc");
+        form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        return post(form(form), "application/x-www-form-urlencoded");
+    }
+
+    // ---- Events API --------------------------------------------------------------------------
+
+    public Answer event(JsonObject event) {
+        return event(event, "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(), 0);
+    }
+
+    public Answer event(JsonObject event, String eventId, int retryNum) {
+        JsonObject envelope = new JsonObject();
+        envelope.addProperty("token", "XXYYZZ");
+        envelope.addProperty("team_id", FakeSlack.TEAM_ID);
+        envelope.addProperty("api_app_id", APP_ID);
+        envelope.add("event", event);
+        envelope.addProperty("type", "event_callback");
+        envelope.addProperty("event_id", eventId);
+        envelope.addProperty("event_time", clock.instant().getEpochSecond());
+        JsonArray authorizations = new JsonArray();
+        JsonObject authorization = new JsonObject();
+        authorization.addProperty("team_id", FakeSlack.TEAM_ID);
+        authorization.addProperty("user_id", FakeSlack.BOT_USER_ID);
+        authorization.addProperty("is_bot", true);
+        authorization.addProperty("is_enterprise_install", false);
+        authorizations.add(authorization);
+        envelope.add("authorizations", authorizations);
+        envelope.addProperty("is_ext_shared_channel", false);
+        envelope.addProperty("event_context", "4-eyJldCI6Im1lc3NhZ2UiLCJ0aWQiOiJUMERBWUJPT0sifQ");
+        Map<String, String> headers = retryNum > 0
+                ? Map.of("X-Slack-Retry-Num", String.valueOf(retryNum), "X-Slack-Retry-Reason", "http_timeout")
+                : Map.of();
+        return post(envelope.toString(), "application/json", headers);
+    }
+
+    /** A person's message in a channel, as the {@code message} event carries it. */
+    public static JsonObject message(String channelId, String userId, String text, String ts) {
+        JsonObject event = new JsonObject();
+        event.addProperty("client_msg_id", UUID.randomUUID().toString());
+        event.addProperty("type", "message");
+        event.addProperty("text", text);
+        event.addProperty("user", userId);
+        event.addProperty("ts", ts);
+        event.addProperty("team", FakeSlack.TEAM_ID);
+        event.add("blocks", new JsonArray());
+        event.addProperty("channel", channelId);
+        event.addProperty("event_ts", ts);
+        event.addProperty("channel_type", "channel");
+        return event;
+    }
+
+    public static JsonObject messageChanged(String channelId, String userId, String newText, String ts, String editTs) {
+        JsonObject inner = message(channelId, userId, newText, ts);
+        inner.remove("channel");
+        inner.remove("event_ts");
+        inner.remove("channel_type");
+        JsonObject edited = new JsonObject();
+        edited.addProperty("user", userId);
+        edited.addProperty("ts", editTs);
+        inner.add("edited", edited);
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "message");
+        event.addProperty("subtype", "message_changed");
+        event.addProperty("channel", channelId);
+        event.addProperty("hidden", true);
+        event.add("message", inner);
+        event.addProperty("event_ts", editTs);
+        event.addProperty("ts", editTs);
+        event.addProperty("channel_type", "channel");
+        return event;
+    }
+
+    public static JsonObject messageDeleted(String channelId, String userId, String deletedTs, String eventTs) {
+        JsonObject previous = message(channelId, userId, "(deleted)", deletedTs);
+        previous.remove("channel");
+        previous.remove("event_ts");
+        previous.remove("channel_type");
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "message");
+        event.addProperty("subtype", "message_deleted");
+        event.addProperty("channel", channelId);
+        event.addProperty("hidden", true);
+        event.addProperty("deleted_ts", deletedTs);
+        event.add("previous_message", previous);
+        event.addProperty("event_ts", eventTs);
+        event.addProperty("ts", eventTs);
+        event.addProperty("channel_type", "channel");
+        return event;
+    }
+
+    // ---- interactivity -----------------------------------------------------------------------
+
+    /** A submitted modal; {@code values} is the view state's {@code values} object. */
+    public Answer viewSubmission(String callbackId, String userId, JsonObject values, String privateMetadata) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "view_submission");
+        JsonObject team = new JsonObject();
+        team.addProperty("id", FakeSlack.TEAM_ID);
+        team.addProperty("domain", "daybook-test");
+        payload.add("team", team);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("name", userId.toLowerCase());
+        user.addProperty("team_id", FakeSlack.TEAM_ID);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc12345");
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        view.addProperty("team_id", FakeSlack.TEAM_ID);
+        view.addProperty("type", "modal");
+        view.add("blocks", new JsonArray());
+        view.addProperty("private_metadata", privateMetadata == null ? "" : privateMetadata);
+        view.addProperty("callback_id", callbackId);
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        view.add("state", state);
+        view.addProperty("hash", "156663117.cd33ad1f");
+        view.addProperty("app_id", APP_ID);
+        view.addProperty("bot_id", FakeSlack.BOT_ID);
+        payload.add("view", view);
+        payload.add("response_urls", new JsonArray());
+        payload.addProperty("is_enterprise_install", false);
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
+    public static JsonObject textValue(String value) {
+        JsonObject element = new JsonObject();
+        element.addProperty("type", "plain_text_input");
+        element.addProperty("value", value);
+        return element;
+    }
+
+    public static JsonObject conversationValue(String channelId) {
+        JsonObject element = new JsonObject();
+        element.addProperty("type", "conversations_select");
+        element.addProperty("selected_conversation", channelId);
+        return element;
+    }
+
+    public static JsonObject optionValue(String type, String value) {
+        JsonObject element = new JsonObject();
+        element.addProperty("type", type);
+        JsonObject option = new JsonObject();
+        JsonObject text = new JsonObject();
+        text.addProperty("type", "plain_text");
+        text.addProperty("text", value);
+        option.add("text", text);
+        option.addProperty("value", value);
+        element.add("selected_option", option);
+        return element;
+    }
+
+    /** Builds a view state: alternating block ids and element values. */
+    public static JsonObject values(Object... blockAndValue) {
+        JsonObject values = new JsonObject();
+        for (int i = 0; i < blockAndValue.length; i += 2) {
+            JsonObject block = new JsonObject();
+            block.add("value", (JsonObject) blockAndValue[i + 1]);
+            values.add((String) blockAndValue[i], block);
+        }
+        return values;
+    }
+
+    // ---- raw ---------------------------------------------------------------------------------
+
+    public Answer post(String body, String contentType) {
+        return post(body, contentType, Map.of());
+    }
+
+    public Answer post(String body, String contentType, Map<String, String> headers) {
+        long timestamp = clock.instant().getEpochSecond();
+        return postSigned(body, contentType, timestamp, signer.sign(timestamp, body), headers);
+    }
+
+    /** Sends with exactly the timestamp and signature given, for forged and replayed requests. */
+    public Answer postSigned(String body, String contentType, Long timestamp, String signature,
+                             Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (timestamp != null) {
+            request.header("X-Slack-Request-Timestamp", String.valueOf(timestamp));
+        }
+        if (signature != null) {
+            request.header("X-Slack-Signature", signature);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SlackSigner signer() {
+        return signer;
+    }
+
+    public static String form(Map<String, String> values) {
+        return values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
