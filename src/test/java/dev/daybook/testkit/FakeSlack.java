@@ -141,6 +141,14 @@ public final class FakeSlack implements AutoCloseable {
         return fault(method, new Fault(times, 200, error, 0, 0));
     }
 
+    /**
+     * The next {@code times} calls of {@code method} do their work (a message is posted) but answer
+     * HTTP 500, as when Slack's answer is lost on the way back.
+     */
+    public FakeSlack acceptThenFail(String method, int times) {
+        return fault(method, new Fault(times, 500, "accepted", 0, 0));
+    }
+
     /** The next {@code times} calls of {@code method} answer only after this delay. */
     public FakeSlack delay(String method, int times, Duration delay) {
         return fault(method, new Fault(times, 200, null, 0, delay.toMillis()));
@@ -223,6 +231,10 @@ public final class FakeSlack implements AutoCloseable {
                 } else if (fault.status == 429) {
                     exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter));
                     respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+                    return;
+                } else if (fault.status != 200 && "accepted".equals(fault.error)) {
+                    answer(method, params, token);
+                    respond(exchange, fault.status, "<html>Slack is having trouble</html>");
                     return;
                 } else if (fault.status != 200) {
                     respond(exchange, fault.status, "<html>Slack is having trouble</html>");

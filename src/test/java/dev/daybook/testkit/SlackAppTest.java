@@ -1,11 +1,18 @@
 package dev.daybook.testkit;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +43,7 @@ public abstract class SlackAppTest {
     public static final String API_TOKEN = "test-api-token-0123456789";
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     protected final FakeSlack slack = FakeSlack.shared();
 
@@ -68,12 +76,43 @@ public abstract class SlackAppTest {
     }
 
     @AfterEach
-    void realTimeAgain() {
+    void restore() {
         clock.reset();
+        FaultyDatabase.comeBack();
     }
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** GET on Daybook's own HTTP API with the API token. */
+    protected SlackRequests.Answer apiGet(String pathAndQuery) {
+        return apiGet(pathAndQuery, API_TOKEN);
+    }
+
+    protected SlackRequests.Answer apiGet(String pathAndQuery, String token) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new SlackRequests.Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The updates of a project as the read API returns them. */
+    protected JsonArray updatesOf(String projectName, String from, String to) {
+        SlackRequests.Answer answer = apiGet("/api/v1/updates?project=" + projectName + "&from=" + from + "&to=" + to);
+        if (answer.status() != 200) {
+            throw new AssertionError("GET /api/v1/updates answered " + answer.status() + ": " + answer.body());
+        }
+        return JsonParser.parseString(answer.body()).getAsJsonArray();
     }
 
     /** A channel id no other test uses. */
@@ -102,6 +141,11 @@ public abstract class SlackAppTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        static FaultyDatabase faultyDatabase() {
+            return new FaultyDatabase();
         }
     }
 
