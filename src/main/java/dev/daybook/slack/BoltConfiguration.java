@@ -47,7 +47,7 @@ class BoltConfiguration {
 
     @Bean
     ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App app) {
-        return new ServletRegistrationBean<>(new SlackAppServlet(app), "/slack/events");
+        return new ServletRegistrationBean<>(new SlackEventsServlet(app), "/slack/events");
     }
 
     @Bean
