@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,10 +25,10 @@ class BoltConfiguration {
     private static final Logger log = LoggerFactory.getLogger(BoltConfiguration.class);
 
     @Bean
-    App slackApp(Slack slack, SlackSettings settings, List<SlackListener> listeners) {
-        AppConfig config = AppConfig.builder()
+    App slackApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, Installations installations,
+                 OAuthStates oauthStates) {
+        AppConfig.AppConfigBuilder config = AppConfig.builder()
                 .slack(slack)
-                .singleTeamBotToken(settings.botToken())
                 // Signatures are checked by SlackSignatureFilter before a request reaches Bolt.
                 .requestVerificationEnabled(false)
                 // Environment variables are read by Daybook's own settings, never implicitly by Bolt.
@@ -35,9 +36,25 @@ class BoltConfiguration {
                 .verificationToken(null)
                 .authTestCacheEnabled(true)
                 // Message subtypes and events Daybook does not handle are acknowledged, not retried by Slack.
-                .allEventsApiAutoAckEnabled(true)
-                .build();
-        App app = new App(config);
+                .allEventsApiAutoAckEnabled(true);
+        if (settings.multiWorkspace()) {
+            config.clientId(settings.clientId()).clientSecret(settings.clientSecret())
+                    .redirectUri(blankToNull(settings.redirectUri()))
+                    .scope(settings.scopes())
+                    .appPath("/slack/").oauthInstallPath("install").oauthRedirectUriPath("oauth_redirect")
+                    .stateValidationEnabled(true);
+        } else {
+            config.singleTeamBotToken(settings.botToken());
+        }
+        App app = new App(config.build());
+        if (settings.multiWorkspace()) {
+            app.service(installations);
+            app.service(oauthStates);
+            app.asOAuthApp(true);
+            app.oauthCallbackStateError((request, response) -> OAuthPages.refused(response, "invalid_state"));
+            app.oauthCallbackError((request, response) -> OAuthPages.refused(response,
+                    request.getPayload().getError()));
+        }
         listeners.forEach(listener -> listener.register(app));
         log.info("Slack: {} with {} listeners.", settings.socketMode()
                 ? (settings.httpMode() ? "Socket Mode and HTTP at /slack/events" : "Socket Mode")
@@ -61,7 +78,17 @@ class BoltConfiguration {
     }
 
     @Bean
+    @Conditional(MultiWorkspace.class)
+    ServletRegistrationBean<SlackOAuthAppServlet> slackInstallServlet(App app) {
+        return new ServletRegistrationBean<>(new SlackOAuthAppServlet(app), "/slack/install", "/slack/oauth_redirect");
+    }
+
+    @Bean
     SocketModeConnection socketModeConnection(App app, SlackSettings settings) {
         return new SocketModeConnection(app, settings);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

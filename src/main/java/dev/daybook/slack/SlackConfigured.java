@@ -12,7 +12,9 @@ class SlackConfigured extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         var env = context.getEnvironment();
-        boolean bot = StringUtils.hasText(env.getProperty("daybook.slack.bot-token"));
+        boolean bot = StringUtils.hasText(env.getProperty("daybook.slack.bot-token"))
+                || StringUtils.hasText(env.getProperty("daybook.slack.client-id"))
+                && StringUtils.hasText(env.getProperty("daybook.slack.client-secret"));
         boolean secret = StringUtils.hasText(env.getProperty("daybook.slack.signing-secret"));
         boolean app = StringUtils.hasText(env.getProperty("daybook.slack.app-token"));
         return bot && (secret || app)

@@ -38,6 +38,8 @@ class SlackNotConfigured {
                     SLACK_BOT_TOKEN       OAuth & Permissions > Bot User OAuth Token (xoxb-...)
                     SLACK_SIGNING_SECRET  Basic Information > App Credentials > Signing Secret (HTTP mode, POST /slack/events)
                     SLACK_APP_TOKEN       Basic Information > App-Level Tokens, scope connections:write (xapp-..., Socket Mode)
+                  or, to install Daybook into several workspaces, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET (Basic Information)
+                  and DAYBOOK_ENCRYPTION_KEY instead of SLACK_BOT_TOKEN,
                   and restart. docs/slack-setup.md walks through it.""", String.join(" and ", missing()));
     }
 
@@ -49,8 +51,8 @@ class SlackNotConfigured {
 
     private List<String> missing() {
         List<String> missing = new ArrayList<>();
-        if (!settings.hasBotToken()) {
-            missing.add("SLACK_BOT_TOKEN");
+        if (!settings.canAuthorize()) {
+            missing.add("SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)");
         }
         if (!settings.connected()) {
             missing.add("SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)");

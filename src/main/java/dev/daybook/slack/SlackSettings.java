@@ -7,25 +7,45 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How Daybook reaches Slack. Environment: {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET},
- * {@code SLACK_APP_TOKEN} (Socket Mode), {@code SLACK_API_URL} (the Web API base URL).
+ * {@code SLACK_APP_TOKEN} (Socket Mode), {@code SLACK_API_URL} (the Web API base URL), and for
+ * installing into several workspaces {@code SLACK_CLIENT_ID}, {@code SLACK_CLIENT_SECRET}.
+ *
+ * @param redirectUri the OAuth redirect URL, needed only when the app lists several
+ * @param scopes      the bot scopes asked for on install; they must match {@code manifest.yml}
  */
 @ConfigurationProperties("daybook.slack")
 record SlackSettings(String botToken, String signingSecret, String appToken,
                      @DefaultValue("https://slack.com/api/") String apiUrl,
-                     @DefaultValue("5s") Duration timeout) {
+                     @DefaultValue("5s") Duration timeout,
+                     String clientId, String clientSecret, String redirectUri,
+                     @DefaultValue(DEFAULT_SCOPES) String scopes) {
+
+    static final String DEFAULT_SCOPES = "app_mentions:read,channels:history,channels:read,chat:write,"
+            + "chat:write.public,commands,files:write,groups:history,groups:read,im:history,im:read,im:write,"
+            + "reactions:write,team:read,users:read";
 
     boolean hasBotToken() {
         return present(botToken);
     }
 
+    /** Installed into workspaces through Slack's OAuth flow, with tokens kept in the database. */
+    boolean multiWorkspace() {
+        return present(clientId) && present(clientSecret);
+    }
+
+    /** Something to authorize calls with: a bot token, or installations. */
+    boolean canAuthorize() {
+        return hasBotToken() || multiWorkspace();
+    }
+
     /** HTTP mode: Slack posts to {@code /slack/events}, signed with the signing secret. */
     boolean httpMode() {
-        return hasBotToken() && present(signingSecret);
+        return canAuthorize() && present(signingSecret);
     }
 
     /** Socket Mode: Daybook opens a WebSocket to Slack with the app-level token. */
     boolean socketMode() {
-        return hasBotToken() && present(appToken);
+        return canAuthorize() && present(appToken);
     }
 
     boolean connected() {

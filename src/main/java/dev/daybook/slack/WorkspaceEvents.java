@@ -1,23 +1,30 @@
 package dev.daybook.slack;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.ChannelRenameEvent;
 import com.slack.api.model.event.GroupRenameEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.event.UserChangeEvent;
 import org.springframework.stereotype.Component;
 
 import dev.daybook.projects.ProjectDirectory;
 
-/** Keeps names and time zones current: projects follow channel renames, people follow their profile. */
+/**
+ * Keeps names and time zones current (projects follow channel renames, people their profile) and
+ * hears when Daybook is uninstalled or its bot token revoked: the token is forgotten at once.
+ */
 @Component
 class WorkspaceEvents implements SlackListener {
 
     private final ProjectDirectory projects;
     private final SlackPeople people;
+    private final Installations installations;
 
-    WorkspaceEvents(ProjectDirectory projects, SlackPeople people) {
+    WorkspaceEvents(ProjectDirectory projects, SlackPeople people, Installations installations) {
         this.projects = projects;
         this.people = people;
+        this.installations = installations;
     }
 
     @Override
@@ -33,6 +40,17 @@ class WorkspaceEvents implements SlackListener {
             var channel = payload.getEvent().getChannel();
             if (channel != null && channel.getId() != null) {
                 projects.rename(ctx.getTeamId(), channel.getId(), channel.getName());
+            }
+            return ctx.ack();
+        });
+        app.event(AppUninstalledEvent.class, (payload, ctx) -> {
+            installations.uninstall(payload.getTeamId());
+            return ctx.ack();
+        });
+        app.event(TokensRevokedEvent.class, (payload, ctx) -> {
+            var tokens = payload.getEvent().getTokens();
+            if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                installations.uninstall(payload.getTeamId());
             }
             return ctx.ack();
         });

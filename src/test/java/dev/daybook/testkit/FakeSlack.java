@@ -267,12 +267,39 @@ public final class FakeSlack implements AutoCloseable {
         String team = teamsByToken.getOrDefault(token == null ? "" : token, TEAM_ID);
         switch (method) {
             case "auth.test" -> {
+                if (token != null && token.startsWith("xoxb-revoked")) {
+                    return error("token_revoked");
+                }
                 ok.addProperty("url", "https://daybook-test.slack.com/");
                 ok.addProperty("team", "Daybook Test");
                 ok.addProperty("user", "daybook");
                 ok.addProperty("team_id", team);
                 ok.addProperty("user_id", BOT_USER_ID);
                 ok.addProperty("bot_id", BOT_ID);
+                ok.addProperty("is_enterprise_install", false);
+            }
+            case "oauth.v2.access" -> {
+                // Codes in tests read "code-<team id>"; anything else is refused like a stale code.
+                String code = params.getOrDefault("code", "");
+                if (!code.startsWith("code-")) {
+                    return error("invalid_code");
+                }
+                String installedTeam = code.substring("code-".length());
+                String accessToken = "xoxb-" + installedTeam.toLowerCase() + "-" + Long.toString(nextId(), 36);
+                teamsByToken.put(accessToken, installedTeam);
+                ok.addProperty("access_token", accessToken);
+                ok.addProperty("token_type", "bot");
+                ok.addProperty("scope", "commands,chat:write,users:read");
+                ok.addProperty("bot_user_id", BOT_USER_ID);
+                ok.addProperty("app_id", "A0DAYBOOK");
+                JsonObject installedInto = new JsonObject();
+                installedInto.addProperty("id", installedTeam);
+                installedInto.addProperty("name", "Workspace " + installedTeam);
+                ok.add("team", installedInto);
+                ok.add("enterprise", com.google.gson.JsonNull.INSTANCE);
+                JsonObject authedUser = new JsonObject();
+                authedUser.addProperty("id", "U0INSTALLER");
+                ok.add("authed_user", authedUser);
                 ok.addProperty("is_enterprise_install", false);
             }
             case "bots.info" -> {

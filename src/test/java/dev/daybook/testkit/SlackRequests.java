@@ -39,15 +39,30 @@ public final class SlackRequests {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
     private final SlackSigner signer;
     private final Clock clock;
+    private final String team;
 
     public SlackRequests(String baseUrl, SlackSigner signer, Clock clock) {
-        this.endpoint = URI.create(baseUrl + "/slack/events");
+        this(URI.create(baseUrl + "/slack/events"), signer, clock, FakeSlack.TEAM_ID);
+    }
+
+    private SlackRequests(URI endpoint, SlackSigner signer, Clock clock, String team) {
+        this.endpoint = endpoint;
         this.signer = signer;
         this.clock = clock;
+        this.team = team;
+    }
+
+    /** The same, for requests from another workspace. */
+    public SlackRequests fromTeam(String teamId) {
+        return new SlackRequests(endpoint, signer, clock, teamId);
+    }
+
+    public String team() {
+        return team;
     }
 
     // ---- slash commands ----------------------------------------------------------------------
@@ -55,7 +70,7 @@ public final class SlackRequests {
     public Answer command(String command, String text, String channelId, String channelName, String userId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
-        form.put("team_id", FakeSlack.TEAM_ID);
+        form.put("team_id", team);
         form.put("team_domain", "daybook-test");
         form.put("channel_id", channelId);
         form.put("channel_name", channelName);
@@ -65,7 +80,7 @@ public final class SlackRequests {
         form.put("text", text);
         form.put("api_app_id", APP_ID);
         form.put("is_enterprise_install", "false");
-        form.put("response_url", "https://hooks.slack.com/commands/" + FakeSlack.TEAM_ID + "/1/abc");
+        form.put("response_url", "https://hooks.slack.com/commands/" + team + "/1/abc");
         form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
         return post(form(form), "application/x-www-form-urlencoded");
     }
@@ -79,7 +94,7 @@ public final class SlackRequests {
     public Answer event(JsonObject event, String eventId, int retryNum) {
         JsonObject envelope = new JsonObject();
         envelope.addProperty("token", "XXYYZZ");
-        envelope.addProperty("team_id", FakeSlack.TEAM_ID);
+        envelope.addProperty("team_id", team);
         envelope.addProperty("api_app_id", APP_ID);
         envelope.add("event", event);
         envelope.addProperty("type", "event_callback");
@@ -87,7 +102,7 @@ public final class SlackRequests {
         envelope.addProperty("event_time", clock.instant().getEpochSecond());
         JsonArray authorizations = new JsonArray();
         JsonObject authorization = new JsonObject();
-        authorization.addProperty("team_id", FakeSlack.TEAM_ID);
+        authorization.addProperty("team_id", team);
         authorization.addProperty("user_id", FakeSlack.BOT_USER_ID);
         authorization.addProperty("is_bot", true);
         authorization.addProperty("is_enterprise_install", false);
@@ -109,7 +124,7 @@ public final class SlackRequests {
         event.addProperty("text", text);
         event.addProperty("user", userId);
         event.addProperty("ts", ts);
-        event.addProperty("team", FakeSlack.TEAM_ID);
+        event.addProperty("team", FakeSlack.TEAM_ID); // the author's workspace; the envelope says whose event it is
         event.add("blocks", new JsonArray());
         event.addProperty("channel", channelId);
         event.addProperty("event_ts", ts);
@@ -162,22 +177,22 @@ public final class SlackRequests {
     public Answer viewSubmission(String callbackId, String userId, JsonObject values, String privateMetadata) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "view_submission");
-        JsonObject team = new JsonObject();
-        team.addProperty("id", FakeSlack.TEAM_ID);
-        team.addProperty("domain", "daybook-test");
-        payload.add("team", team);
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
         JsonObject user = new JsonObject();
         user.addProperty("id", userId);
         user.addProperty("username", userId.toLowerCase());
         user.addProperty("name", userId.toLowerCase());
-        user.addProperty("team_id", FakeSlack.TEAM_ID);
+        user.addProperty("team_id", team);
         payload.add("user", user);
         payload.addProperty("api_app_id", APP_ID);
         payload.addProperty("token", "XXYYZZ");
         payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc12345");
         JsonObject view = new JsonObject();
         view.addProperty("id", "V0" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
-        view.addProperty("team_id", FakeSlack.TEAM_ID);
+        view.addProperty("team_id", team);
         view.addProperty("type", "modal");
         view.add("blocks", new JsonArray());
         view.addProperty("private_metadata", privateMetadata == null ? "" : privateMetadata);
@@ -258,7 +273,7 @@ public final class SlackRequests {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,24 @@
+package dev.daybook.people;
+
+import jakarta.persistence.EntityManager;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.daybook.support.WorkspaceData;
+
+@Component
+@Order(800)
+class PeopleWorkspaceData implements WorkspaceData {
+
+    private final EntityManager entityManager;
+
+    PeopleWorkspaceData(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public void deleteWorkspace(String teamId) {
+        entityManager.createQuery("delete from PersonEntity p where p.teamId = :teamId")
+                .setParameter("teamId", teamId).executeUpdate();
+    }
+}

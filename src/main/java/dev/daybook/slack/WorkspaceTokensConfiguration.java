@@ -1,0 +1,57 @@
+package dev.daybook.slack;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Where bot tokens come from: {@code SLACK_BOT_TOKEN} for a single workspace, or the installations
+ * in the database when Daybook is installed through OAuth into several.
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkspaceTokensConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceTokensConfiguration.class);
+
+    /** The installations: the token store in multi-workspace mode, and in both modes the record of uninstalls. */
+    @Bean
+    Installations installations(SlackSettings settings, EncryptionSettings encryption,
+                                SlackInstallations installations, PlatformTransactionManager transactions, Clock clock) {
+        boolean hasKey = encryption.key() != null && !encryption.key().isBlank();
+        if (settings.multiWorkspace() && !hasKey) {
+            throw new IllegalStateException("Daybook keeps each workspace's Slack token encrypted: set "
+                    + "DAYBOOK_ENCRYPTION_KEY (create one with: openssl rand -base64 32). See docs/operations.md.");
+        }
+        TokenCipher cipher = hasKey ? new TokenCipher(encryption.key(), encryption.previousKeys()) : null;
+        Installations store = new Installations(installations, cipher, transactions, clock);
+        if (cipher != null) {
+            int resealed = store.resealWithCurrentKey();
+            if (resealed > 0) {
+                log.info("Slack: re-encrypted {} workspace tokens with the current DAYBOOK_ENCRYPTION_KEY.", resealed);
+            }
+        }
+        return store;
+    }
+
+    @Bean
+    @Primary
+    BotTokens botTokens(SlackSettings settings, Installations installations) {
+        if (settings.multiWorkspace()) {
+            if (settings.hasBotToken()) {
+                log.warn("SLACK_CLIENT_ID is set, so Daybook uses the tokens of its installations; SLACK_BOT_TOKEN is ignored.");
+            }
+            return installations;
+        }
+        return teamId -> settings.hasBotToken() ? settings.botToken() : null;
+    }
+
+    @Bean
+    OAuthStates oauthStates(SlackOAuthStates states, Clock clock) {
+        return new OAuthStates(states, clock);
+    }
+}
