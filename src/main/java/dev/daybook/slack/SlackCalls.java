@@ -10,6 +10,8 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,13 +52,34 @@ class SlackCalls {
 
     private final Slack slack;
     private final BotTokens tokens;
+    private final MeterRegistry meters;
 
-    SlackCalls(Slack slack, BotTokens tokens) {
+    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters) {
         this.slack = slack;
         this.tokens = tokens;
+        this.meters = meters;
     }
 
+    /**
+     * Calls Slack, timed as {@code daybook.slack.api} with the method and how it ended
+     * ({@code ok}, {@code refused}, {@code unavailable}).
+     */
     <T extends SlackApiTextResponse> T call(String teamId, String method, Patience patience, Call<T> call) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unavailable";
+        try {
+            T response = attempt(teamId, method, patience, call);
+            outcome = "ok";
+            return response;
+        } catch (SlackRefused refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            sample.stop(meters.timer("daybook.slack.api", "method", method, "outcome", outcome));
+        }
+    }
+
+    private <T extends SlackApiTextResponse> T attempt(String teamId, String method, Patience patience, Call<T> call) {
         String token = tokens.forTeam(teamId);
         if (token == null) {
             throw new SlackRefused(method, "not_installed");
@@ -74,6 +97,9 @@ class SlackCalls {
                 throw new SlackRefused(method, response.getError());
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
+                if (status == 429) {
+                    meters.counter("daybook.slack.rate_limited", "method", method).increment();
+                }
                 if (status == 429 && attempt < patience.retries) {
                     Duration wait = retryAfter(e).orElse(Duration.ofSeconds(1));
                     if (wait.compareTo(patience.longestWait) <= 0) {

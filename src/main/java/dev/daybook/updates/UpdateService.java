@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +35,14 @@ public class UpdateService {
     private final PersonDirectory people;
     private final ApplicationEventPublisher events;
     private final InsertIfAbsent inserts;
+    private final MeterRegistry meters;
     private final UpdateParser parser = new UpdateParser();
     private final Clock clock;
 
     UpdateService(Updates updates, UpdateRevisions revisions, ProjectDirectory projects, PersonDirectory people,
-                  ApplicationEventPublisher events, InsertIfAbsent inserts, Clock clock) {
+                  ApplicationEventPublisher events, InsertIfAbsent inserts, MeterRegistry meters, Clock clock) {
         this.inserts = inserts;
+        this.meters = meters;
         this.updates = updates;
         this.revisions = revisions;
         this.projects = projects;
@@ -64,6 +67,9 @@ public class UpdateService {
                 : updates.findByMessage(request.teamId(), request.channelId(), request.messageTs());
         if (!parsed.recognised() || parsed.isEmpty()) {
             Recording.Outcome outcome = parsed.recognised() ? Recording.Outcome.REJECTED : Recording.Outcome.NOT_AN_UPDATE;
+            if (outcome == Recording.Outcome.REJECTED) {
+                count(request.source(), "rejected");
+            }
             return new Recording(outcome, null, projects.byChannel(request.teamId(), request.channelId()).orElse(null),
                     false, parsed.problems());
         }
@@ -82,6 +88,7 @@ public class UpdateService {
         events.publishEvent(new UpdateRecorded(update.teamId(), update.id(), update.revision(), project.id(),
                 project.channelId(), update.userId(), update.day(), request.source(), request.messageTs(),
                 update.filedLate(), parsed.problems()));
+        count(request.source(), revised ? "revised" : "recorded");
         return new Recording(Recording.Outcome.RECORDED, update.toView(), project, revised, parsed.problems());
     }
 
@@ -142,6 +149,11 @@ public class UpdateService {
     /** A project's updates from one day to another (inclusive), optionally of one person. */
     public List<UpdateView> inRange(String teamId, long projectId, LocalDate from, LocalDate to, String userId) {
         return updates.findInRange(teamId, projectId, from, to, userId).stream().map(UpdateEntity::toView).toList();
+    }
+
+    /** {@code daybook.updates}: updates recorded, revised and rejected, by source. */
+    private void count(UpdateSource source, String outcome) {
+        meters.counter("daybook.updates", "source", source.label(), "outcome", outcome).increment();
     }
 
     private UpdateEntity openDay(RecordUpdate request, Project project, Instant now) {
