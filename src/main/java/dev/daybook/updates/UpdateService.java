@@ -108,11 +108,7 @@ public class UpdateService {
         List<UpdateRevisionEntity> remaining = revisions.findByUpdateIdOrderByNumberDesc(update.id());
         Project project = projects.byId(update.projectId()).orElseThrow();
         if (remaining.isEmpty()) {
-            UpdateView gone = update.toView();
-            updates.delete(update);
-            events.publishEvent(new UpdateDeleted(teamId, gone.id(), gone.projectId(), project.channelId(),
-                    gone.userId(), gone.day()));
-            return Optional.of(gone);
+            return Optional.of(remove(update, project.channelId()));
         }
         UpdateRevisionEntity latest = remaining.get(0);
         ParsedUpdate parsed = parser.parse(latest.rawText(), latest.source().form());
@@ -121,6 +117,22 @@ public class UpdateService {
                 project.channelId(), update.userId(), update.day(), latest.source(), null, update.filedLate(),
                 List.of()));
         return Optional.of(update.toView());
+    }
+
+    /** Deletes one update with all its revisions, and says so (the Slack edge removes what it shared). */
+    @Transactional
+    public void delete(long updateId) {
+        updates.findById(updateId).ifPresent(update -> remove(update,
+                projects.byId(update.projectId()).map(Project::channelId).orElse(null)));
+    }
+
+    private UpdateView remove(UpdateEntity update, String channelId) {
+        UpdateView gone = update.toView();
+        revisions.deleteByUpdateId(gone.id());
+        updates.delete(update);
+        events.publishEvent(new UpdateDeleted(gone.teamId(), gone.id(), gone.projectId(), channelId, gone.userId(),
+                gone.day()));
+        return gone;
     }
 
     /** Whether a Slack message has been recorded as (a revision of) an update. */

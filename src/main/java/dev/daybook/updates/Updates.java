@@ -20,6 +20,10 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
             """)
     Optional<UpdateEntity> lock(String teamId, long projectId, String userId, LocalDate day);
 
+    List<UpdateEntity> findByTeamIdAndUserIdOrderByDayAscProjectIdAsc(String teamId, String userId);
+
+    long countByTeamIdAndUserId(String teamId, String userId);
+
     Optional<UpdateEntity> findByTeamIdAndProjectIdAndUserIdAndDay(String teamId, long projectId, String userId,
                                                                    LocalDate day);
 

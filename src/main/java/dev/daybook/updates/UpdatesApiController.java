@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -90,22 +89,5 @@ class UpdatesApiController {
 
     private static ResponseStatusException badRequest(String detail) {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
-    }
-
-    record UpdateJson(long id, String project, String user, LocalDate date, String source, int revision,
-                      boolean filedLate, List<ItemJson> items) {
-
-        static UpdateJson of(UpdateView update, String projectName) {
-            return new UpdateJson(update.id(), projectName, update.userId(), update.day(), update.source().label(),
-                    update.revision(), update.filedLate(), update.items().stream().map(ItemJson::of).toList());
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ItemJson(String section, String text, String category, Double hours) {
-
-        static ItemJson of(UpdateItem item) {
-            return new ItemJson(item.section().label(), item.text(), item.category().label(), item.hours());
-        }
     }
 }

@@ -75,12 +75,16 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> reactions = new ConcurrentHashMap<>();
     private final Map<String, List<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, String> teamsByToken = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final List<Call> responses = new CopyOnWriteArrayList<>();
     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
     private FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/", this::handle);
+        server.createContext("/upload/", this::upload);
+        server.createContext("/response/", this::responseUrl);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
@@ -205,6 +209,21 @@ public final class FakeSlack implements AutoCloseable {
         return calls(method, filter);
     }
 
+    /** The bytes of a file uploaded with files.uploadV2. */
+    public Optional<byte[]> uploaded(String fileId) {
+        return Optional.ofNullable(uploads.get(fileId));
+    }
+
+    /** A response_url to put in interaction payloads; what the app posts there is kept. */
+    public String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    }
+
+    /** What the app posted to a response_url made with {@link #responseUrl(String)}. */
+    public List<Call> responses(String id) {
+        return responses.stream().filter(c -> c.method().equals(id)).toList();
+    }
+
     public Optional<String> reaction(String channel, String ts) {
         return Optional.ofNullable(reactions.get(channel + "/" + ts));
     }
@@ -246,6 +265,25 @@ public final class FakeSlack implements AutoCloseable {
             }
             JsonObject answer = answer(method, params, token);
             respond(exchange, 200, GSON.toJson(answer));
+        }
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            uploads.put(exchange.getRequestURI().getPath().substring("/upload/".length()), in.readAllBytes());
+            respond(exchange, 200, "OK - " + uploads.size());
+        }
+    }
+
+    private void responseUrl(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String id = exchange.getRequestURI().getPath().substring("/response/".length());
+            JsonObject body = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            Map<String, String> params = new LinkedHashMap<>();
+            body.entrySet().forEach(e -> params.put(e.getKey(),
+                    e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
+            responses.add(new Call(id, null, params, System.currentTimeMillis()));
+            respond(exchange, 200, "{\"ok\":true}");
         }
     }
 
@@ -379,6 +417,27 @@ public final class FakeSlack implements AutoCloseable {
             case "conversations.replies" -> ok.add("messages", history(params.get("channel"),
                     p -> params.get("ts").equals(p.threadTs()) || params.get("ts").equals(p.ts())));
             case "apps.connections.open" -> ok.addProperty("url", socketModeUrl);
+            case "conversations.open" -> {
+                JsonObject channel = new JsonObject();
+                channel.addProperty("id", "D" + params.getOrDefault("users", "UNKNOWN").split(",")[0].substring(1));
+                ok.add("channel", channel);
+            }
+            case "files.getUploadURLExternal" -> {
+                String fileId = "F" + Long.toString(nextId(), 36).toUpperCase();
+                ok.addProperty("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + fileId);
+                ok.addProperty("file_id", fileId);
+            }
+            case "files.completeUploadExternal" -> {
+                JsonArray files = new JsonArray();
+                JsonParser.parseString(params.get("files")).getAsJsonArray().forEach(file -> {
+                    JsonObject f = new JsonObject();
+                    f.addProperty("id", file.getAsJsonObject().get("id").getAsString());
+                    f.addProperty("title", file.getAsJsonObject().has("title")
+                            ? file.getAsJsonObject().get("title").getAsString() : "");
+                    files.add(f);
+                });
+                ok.add("files", files);
+            }
             default -> {
                 // Anything else Daybook may call is accepted.
             }

@@ -209,6 +209,51 @@ public final class SlackRequests {
         return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
     }
 
+    /** A button click, as Slack sends {@code block_actions}. */
+    public Answer blockAction(String actionId, String value, String userId, String channelId, String responseUrl) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("name", userId.toLowerCase());
+        user.addProperty("team_id", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "message");
+        container.addProperty("channel_id", channelId);
+        container.addProperty("is_ephemeral", true);
+        payload.add("container", container);
+        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc12345");
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", channelId);
+        channel.addProperty("name", "a-channel");
+        payload.add("channel", channel);
+        payload.addProperty("response_url", responseUrl);
+        JsonArray actions = new JsonArray();
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b" + actionId);
+        JsonObject text = new JsonObject();
+        text.addProperty("type", "plain_text");
+        text.addProperty("text", actionId);
+        action.add("text", text);
+        if (value != null) {
+            action.addProperty("value", value);
+        }
+        action.addProperty("type", "button");
+        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
+        actions.add(action);
+        payload.add("actions", actions);
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
     public static JsonObject textValue(String value) {
         JsonObject element = new JsonObject();
         element.addProperty("type", "plain_text_input");
