@@ -15,6 +15,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.daybook.support.StorableText;
+
 @Entity
 @Table(name = "person")
 class PersonEntity {
@@ -53,7 +55,8 @@ class PersonEntity {
 
     void refresh(String displayName, String timeZone, Instant now) {
         if (displayName != null && !displayName.isBlank()) {
-            this.displayName = displayName;
+            String storable = StorableText.of(displayName).strip();
+            this.displayName = storable.length() > 255 ? storable.substring(0, 255) : storable;
         }
         if (timeZone != null && isValidZone(timeZone)) {
             this.timeZone = timeZone;

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.StorableText;
 import dev.daybook.support.Timestamps;
 
 /** The workspace's projects: a project is a channel, created by the first update posted in it. */
@@ -79,6 +80,10 @@ public class ProjectDirectory {
     }
 
     private static String nameOrId(String channelName, String channelId) {
-        return channelName == null || channelName.isBlank() ? channelId : channelName;
+        String name = StorableText.of(channelName);
+        if (name == null || name.isBlank()) {
+            return channelId;
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name.strip();
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.daybook.projects.Category;
+import dev.daybook.support.StorableText;
 
 /**
  * Reads the update format of PRODUCT.md: Update / Next / Blockers headings (any case, bold, Markdown,
@@ -72,7 +73,8 @@ public final class UpdateParser {
                     List.of(new ParseProblem(ParseProblem.Kind.TOO_LONG, String.format(Locale.ROOT, "%,d", MAX_LENGTH))),
                     true);
         }
-        String normalized = INVISIBLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
+        String normalized = INVISIBLE.matcher(StorableText.of(text.replace("\r\n", "\n").replace('\r', '\n')))
+                .replaceAll("").strip();
 
         Draft draft = normalized.indexOf('\n') < 0 ? readOneLine(normalized, form) : readLines(normalized, form);
         if (form == Form.MESSAGE && !draft.looksLikeUpdate()) {

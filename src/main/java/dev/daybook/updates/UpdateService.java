@@ -17,6 +17,7 @@ import dev.daybook.projects.Category;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.StorableText;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.FilingRule.Filing;
 import dev.daybook.updates.FilingRule.PreviousDay;
@@ -64,7 +65,8 @@ public class UpdateService {
     public Recording record(RecordUpdate request) {
         ParsedUpdate parsed = parser.parse(request.text(), request.source().form());
         Optional<UpdateEntity> fromSameMessage = request.messageTs() == null ? Optional.empty()
-                : updates.findByMessage(request.teamId(), request.channelId(), request.messageTs());
+                : updates.findByMessage(request.teamId(), request.channelId(), request.messageTs())
+                        .filter(u -> u.userId().equals(request.userId())); // only its author edits a message
         if (!parsed.recognised() || parsed.isEmpty()) {
             Recording.Outcome outcome = parsed.recognised() ? Recording.Outcome.REJECTED : Recording.Outcome.NOT_AN_UPDATE;
             if (outcome == Recording.Outcome.REJECTED) {
@@ -82,8 +84,8 @@ public class UpdateService {
         boolean revised = update.revision() > 0;
 
         update.revise(request.source(), itemsOf(parsed, project.defaultCategory()), now);
-        revisions.save(new UpdateRevisionEntity(update, request.source(), request.text().strip(), request.channelId(),
-                request.messageTs(), now));
+        revisions.save(new UpdateRevisionEntity(update, request.source(), StorableText.of(request.text()).strip(),
+                request.channelId(), request.messageTs(), now));
 
         events.publishEvent(new UpdateRecorded(update.teamId(), update.id(), update.revision(), project.id(),
                 project.channelId(), update.userId(), update.day(), request.source(), request.messageTs(),
