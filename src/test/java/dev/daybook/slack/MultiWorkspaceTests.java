@@ -44,7 +44,6 @@ class MultiWorkspaceTests extends SlackAppTest {
 
     @DynamicPropertySource
     static void oauth(DynamicPropertyRegistry registry) {
-        registry.add("daybook.slack.bot-token", () -> "");
         registry.add("daybook.slack.client-id", () -> "1234567890.0987654321");
         registry.add("daybook.slack.client-secret", () -> "an-oauth-client-secret");
         registry.add("daybook.encryption.key", () -> ENCRYPTION_KEY);
