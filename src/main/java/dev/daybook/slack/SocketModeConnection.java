@@ -1,5 +1,10 @@
 package dev.daybook.slack;
 
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -7,14 +12,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Keeps a Socket Mode connection open while the application runs, when an app-level token is set. */
+/**
+ * Keeps a Socket Mode connection open while the application runs, when an app-level token is set.
+ * If Slack cannot be reached at start-up, it keeps trying (30 s, doubling up to 5 min) instead of
+ * giving up; once connected, the client reconnects by itself.
+ */
 class SocketModeConnection implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SocketModeConnection.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     private final App app;
     private final SlackSettings settings;
+    private ScheduledExecutorService retries;
     private SocketModeApp socketMode;
+    private boolean running;
 
     SocketModeConnection(App app, SlackSettings settings) {
         this.app = app;
@@ -23,21 +36,44 @@ class SocketModeConnection implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (!settings.socketMode()) {
+        if (!settings.socketMode() || running) {
             return;
         }
-        try {
-            socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
-            socketMode.startAsync();
-            log.info("Slack: Socket Mode connected.");
-        } catch (Exception e) {
-            // Slack may be unreachable right now; the client reconnects on its own once it has a session.
-            log.error("Slack: could not open a Socket Mode connection ({}). Check SLACK_APP_TOKEN.", e.toString());
+        running = true;
+        retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "socket-mode-connect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retries.execute(() -> connect(FIRST_RETRY));
+    }
+
+    private void connect(Duration nextWait) {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            try {
+                socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+                socketMode.startAsync();
+                log.info("Slack: Socket Mode connected.");
+                return;
+            } catch (Exception e) {
+                socketMode = null;
+                log.warn("Slack: could not open a Socket Mode connection ({}); trying again in {}s. Check SLACK_APP_TOKEN "
+                        + "if this goes on.", e.toString(), nextWait.toSeconds());
+            }
         }
+        Duration after = nextWait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextWait.multipliedBy(2);
+        retries.schedule(() -> connect(after), nextWait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public synchronized void stop() {
+        running = false;
+        if (retries != null) {
+            retries.shutdownNow();
+        }
         if (socketMode != null) {
             try {
                 socketMode.stop();
@@ -50,6 +86,6 @@ class SocketModeConnection implements SmartLifecycle {
 
     @Override
     public synchronized boolean isRunning() {
-        return socketMode != null;
+        return running;
     }
 }
