@@ -1,6 +1,10 @@
 package dev.daybook.slack;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
@@ -20,25 +24,37 @@ class SlackPeople {
 
     private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
     private static final Duration FRESH_FOR = Duration.ofHours(6);
+    private static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(10);
 
     private final PersonDirectory people;
     private final SlackCalls slack;
+    private final Clock clock;
+    /** Lookups that failed lately, so that a person Slack will not describe costs one call per ten minutes, not one per post. */
+    private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
 
-    SlackPeople(PersonDirectory people, SlackCalls slack) {
+    SlackPeople(PersonDirectory people, SlackCalls slack, Clock clock) {
         this.people = people;
         this.slack = slack;
+        this.clock = clock;
     }
 
     /** Makes sure we know the person's time zone before filing their update; never fails the caller. */
     void refreshIfStale(String teamId, String userId) {
-        if (!people.isStale(teamId, userId, FRESH_FOR)) {
+        String key = teamId + "/" + userId;
+        Instant retry = failedUntil.get(key);
+        if (retry != null && retry.isAfter(clock.instant()) || !people.isStale(teamId, userId, FRESH_FOR)) {
             return;
         }
         try {
             UsersInfoResponse info = slack.call(teamId, "users.info", SlackCalls.Patience.NONE,
                     c -> c.usersInfo(r -> r.user(userId)));
             remember(teamId, info.getUser());
+            failedUntil.remove(key);
         } catch (RuntimeException e) {
+            if (failedUntil.size() > 10_000) {
+                failedUntil.clear();
+            }
+            failedUntil.put(key, clock.instant().plus(RETRY_FAILED_AFTER));
             log.info("Slack: could not look up a user's time zone ({}); using what we have.", e.getMessage());
         }
     }
