@@ -50,10 +50,12 @@ class SlackCalls {
 
     private final Slack slack;
     private final BotTokens tokens;
+    private final SlackPacing pacing;
 
-    SlackCalls(Slack slack, BotTokens tokens) {
+    SlackCalls(Slack slack, BotTokens tokens, SlackPacing pacing) {
         this.slack = slack;
         this.tokens = tokens;
+        this.pacing = pacing;
     }
 
     <T extends SlackApiTextResponse> T call(String teamId, String method, Patience patience, Call<T> call) {
@@ -63,6 +65,9 @@ class SlackCalls {
         }
         MethodsClient client = slack.methods(token);
         for (int attempt = 0; ; attempt++) {
+            if (patience == Patience.WAIT) {
+                pacing.acquire(teamId); // background work is paced, so that bursts are not refused
+            }
             try {
                 T response = call.on(client);
                 if (response.isOk()) {
@@ -78,7 +83,8 @@ class SlackCalls {
                     Duration wait = retryAfter(e).orElse(Duration.ofSeconds(1));
                     if (wait.compareTo(patience.longestWait) <= 0) {
                         log.debug("Slack {}: rate limited, waiting {}.", method, wait);
-                        sleep(wait);
+                        // The whole workspace waits, not only this call; the next acquire() does the waiting.
+                        pacing.pause(teamId, wait);
                         continue;
                     }
                 }
@@ -101,15 +107,6 @@ class SlackCalls {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(values.get(0).strip()))));
         } catch (NumberFormatException notSeconds) {
             return Optional.empty();
-        }
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlackUnavailable("interrupted while waiting for Slack's rate limit", e);
         }
     }
 }
