@@ -38,6 +38,12 @@ final class FormValues {
                 : value.getSelectedOptions().stream().map(o -> o.getValue()).toList();
     }
 
+    /** The date picked in a block ({@code yyyy-MM-dd}), or null. */
+    String selectedDate(String block) {
+        ViewState.Value value = value(block);
+        return value == null ? null : value.getSelectedDate();
+    }
+
     String selectedConversation(String block) {
         ViewState.Value value = value(block);
         return value == null ? null : value.getSelectedConversation();

@@ -7,13 +7,17 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -42,13 +46,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.people.AwayPeriod;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonProfile;
 import dev.daybook.people.PersonalSettings;
 
 /**
- * "My settings": a person's reminder time, working days, and which reminders and budget notes they
- * get. Opened from the project settings form, from the App Home, and by {@code /daybook settings}
+ * "My settings": a person's reminder time, working days, which reminders and budget notes they
+ * get, and time away. Opened from the project settings form, from the App Home, and by {@code /daybook settings}
  * outside a project channel. The time zone is not here: it follows the person's Slack profile.
  */
 @Component
@@ -63,6 +68,7 @@ class MySettingsModal implements SlackListener {
     static final String FOLLOW_UP = "follow_up";
     static final String PLANNING = "planning_note";
     static final String NUDGE = "budget_nudge";
+    static final String AWAY_UNTIL = "away_until";
 
     private static final Logger log = LoggerFactory.getLogger(MySettingsModal.class);
     private static final Pattern CLOCK = Pattern.compile("\\s*(\\d{1,2})[:.h](\\d{2})\\s*");
@@ -71,12 +77,15 @@ class MySettingsModal implements SlackListener {
     private final SlackPeople slackPeople;
     private final SlackCalls slack;
     private final AppHome home;
+    private final Clock clock;
 
-    MySettingsModal(PersonDirectory people, SlackPeople slackPeople, SlackCalls slack, @Lazy AppHome home) {
+    MySettingsModal(PersonDirectory people, SlackPeople slackPeople, SlackCalls slack, @Lazy AppHome home,
+                    Clock clock) {
         this.people = people;
         this.slackPeople = slackPeople;
         this.slack = slack;
         this.home = home;
+        this.clock = clock;
     }
 
     @Override
@@ -112,6 +121,7 @@ class MySettingsModal implements SlackListener {
     View form(String teamId, String userId) {
         PersonProfile profile = people.profile(teamId, userId);
         PersonalSettings settings = people.settings(teamId, userId);
+        List<AwayPeriod> away = people.awayPeriods(teamId, userId);
         OptionObject[] days = Arrays.stream(DayOfWeek.values()).map(MySettingsModal::dayOption).toArray(OptionObject[]::new);
         List<OptionObject> workingDays = profile.calendar().workingDays().stream().sorted().map(MySettingsModal::dayOption).toList();
         List<OptionObject> notes = List.of(noteOption(REMINDERS, "End-of-day reminder"),
@@ -149,8 +159,13 @@ class MySettingsModal implements SlackListener {
                             }
                             return c;
                         }))),
-                context(c -> c.elements(List.of(markdownText(
-                        "Away for a while? `/daybook away until 2026-12-01` pauses everything until then.")))));
+                input(i -> i.blockId(AWAY_UNTIL).optional(true).label(plainText("Away until (that day included)"))
+                        .hint(plainText("No reminders or budget notes from today until then."))
+                        .element(datePicker(d -> d.actionId(FormValues.VALUE)))),
+                context(c -> c.elements(List.of(markdownText(away.isEmpty()
+                        ? "Or `/daybook away until 2026-12-01`; `/daybook away off` when you are back."
+                        : "You are away " + away.stream().map(AwayCommand::describe).collect(Collectors.joining(", and "))
+                        + ". `/daybook away off` when you are back.")))));
         return view(v -> v.type("modal").callbackId(CALLBACK)
                 .title(viewTitle(t -> t.type("plain_text").text("My settings")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
@@ -177,6 +192,21 @@ class MySettingsModal implements SlackListener {
         if (days.isEmpty()) {
             return ctx.ackWithErrors(Map.of(DAYS, "Pick at least one working day."));
         }
+        LocalDate awayUntil = null;
+        if (values.selectedDate(AWAY_UNTIL) != null) {
+            LocalDate today = people.profile(teamId, userId).calendar().dayAt(clock.instant());
+            try {
+                awayUntil = LocalDate.parse(values.selectedDate(AWAY_UNTIL));
+            } catch (DateTimeException e) {
+                return ctx.ackWithErrors(Map.of(AWAY_UNTIL, "Pick a day from the calendar."));
+            }
+            if (awayUntil.isBefore(today)) {
+                return ctx.ackWithErrors(Map.of(AWAY_UNTIL, "That day has passed. Pick today or a later day."));
+            }
+            if (today.plusDays(AwayCommand.LONGEST_DAYS).isBefore(awayUntil)) {
+                return ctx.ackWithErrors(Map.of(AWAY_UNTIL, "Set at most a year at a time."));
+            }
+        }
         List<String> notes = values.selectedOptions(NOTES);
         LocalTime defaultTime = people.defaultReminderTime();
         PersonalSettings chosen = new PersonalSettings(time, false, notes.contains(REMINDERS), notes.contains(FOLLOW_UP),
@@ -185,12 +215,17 @@ class MySettingsModal implements SlackListener {
             chosen = chosen.withReminderTime(null, defaultTime); // keep following the default
         }
         people.saveSettings(teamId, userId, chosen, days);
-        home.publish(teamId, userId);
         String summary = describe(chosen, days);
+        if (awayUntil != null) {
+            LocalDate today = people.profile(teamId, userId).calendar().dayAt(clock.instant());
+            summary += " Away " + AwayCommand.describe(people.goAway(teamId, userId, today, awayUntil)) + ".";
+        }
+        home.publish(teamId, userId);
+        String saved = summary;
         return ctx.ackWithUpdate(view(v -> v.type("modal").callbackId(CALLBACK + "_done")
                 .title(viewTitle(t -> t.type("plain_text").text("My settings")))
                 .close(viewClose(c -> c.type("plain_text").text("Close")))
-                .blocks(List.of(section(s -> s.text(markdownText(":white_check_mark: Saved. " + summary)))))));
+                .blocks(List.of(section(s -> s.text(markdownText(":white_check_mark: Saved. " + saved)))))));
     }
 
     static String describe(PersonalSettings settings, Set<DayOfWeek> days) {

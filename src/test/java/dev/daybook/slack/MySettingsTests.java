@@ -95,6 +95,41 @@ class MySettingsTests extends SlackAppTest {
     }
 
     @Test
+    void awayTimeCanBeSetInMySettingsToo() {
+        String user = newUser();
+        String channel = newChannel();
+        slack.user(user, "Ada", "Europe/London");
+        clock.set(Instant.parse("2026-11-23T17:00:00Z"));
+        slackRequests.command("/update", "Update: a Next: b", channel, "aw-" + channel.toLowerCase(), user);
+        clock.set(Instant.parse("2026-11-24T09:00:00Z"));
+
+        Answer past = slackRequests.viewSubmission("daybook_my_settings", user, values(
+                "reminder_time", textValue("16:30"), "working_days", checkboxes("MONDAY", "TUESDAY"),
+                "away_until", date("2026-11-20")), null);
+        assertThat(past.json().getAsJsonObject("errors").get("away_until").getAsString()).contains("has passed");
+        Answer saved = slackRequests.viewSubmission("daybook_my_settings", user, values(
+                "reminder_time", textValue("16:30"),
+                "working_days", checkboxes("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "notes", checkboxes("reminders", "follow_up"),
+                "away_until", date("2026-11-25")), null);
+        assertThat(saved.body()).contains("Away from Tuesday 24 November to Wednesday 25 November");
+
+        clock.set(Instant.parse("2026-11-24T16:30:30Z"));
+        reminders.sendDue(clock.instant());
+        assertThat(dispatches.kinds(FakeSlack.TEAM_ID, user, LocalDate.parse("2026-11-24"))).isEmpty();
+        clock.set(Instant.parse("2026-11-26T16:30:30Z"));
+        reminders.sendDue(clock.instant());
+        assertThat(dispatches.kinds(FakeSlack.TEAM_ID, user, LocalDate.parse("2026-11-26"))).containsExactly("reminder:reminder");
+    }
+
+    private static JsonObject date(String day) {
+        JsonObject element = new JsonObject();
+        element.addProperty("type", "datepicker");
+        element.addProperty("selected_date", day);
+        return element;
+    }
+
+    @Test
     void badTimesAndNoWorkingDaysAreSentBack() {
         String user = newUser();
         Answer badTime = slackRequests.viewSubmission("daybook_my_settings", user, values(
