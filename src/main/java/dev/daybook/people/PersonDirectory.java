@@ -1,8 +1,19 @@
 package dev.daybook.people;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -11,17 +22,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Members of workspaces as far as Daybook knows them: name, time zone, working days. */
+/** Members of workspaces as far as Daybook knows them: name, time zone, working days, their own settings, time away. */
 @Service
 public class PersonDirectory {
 
     private final People people;
+    private final PersonAways aways;
     private final PeopleSettings settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
-    PersonDirectory(People people, PeopleSettings settings, Clock clock, PlatformTransactionManager transactions) {
+    PersonDirectory(People people, PersonAways aways, PeopleSettings settings, Clock clock,
+                    PlatformTransactionManager transactions) {
         this.people = people;
+        this.aways = aways;
         this.settings = settings;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -53,6 +67,110 @@ public class PersonDirectory {
             // Another request created the same person a moment ago: update theirs.
             upsert(teamId, userId, displayName, timeZone);
         }
+    }
+
+    /** The person's own settings for reminders and budget notes; defaults for someone Daybook does not know. */
+    @Transactional(readOnly = true)
+    public PersonalSettings settings(String teamId, String userId) {
+        return people.findByTeamIdAndUserId(teamId, userId)
+                .map(p -> p.toSettings(settings.defaultReminderTime()))
+                .orElseGet(() -> PersonalSettings.defaults(settings.defaultReminderTime()));
+    }
+
+    public LocalTime defaultReminderTime() {
+        return settings.defaultReminderTime();
+    }
+
+    /** Saves what a person chose in "My settings": reminder time, working days, follow-up, notes. */
+    public void saveSettings(String teamId, String userId, PersonalSettings chosen, Set<DayOfWeek> workingDays) {
+        try {
+            applySettings(teamId, userId, chosen, workingDays);
+        } catch (DataIntegrityViolationException raced) {
+            applySettings(teamId, userId, chosen, workingDays);
+        }
+    }
+
+    private void applySettings(String teamId, String userId, PersonalSettings chosen, Set<DayOfWeek> workingDays) {
+        ownTransaction.executeWithoutResult(status -> {
+            PersonEntity person = people.findByTeamIdAndUserId(teamId, userId)
+                    .orElseGet(() -> people.saveAndFlush(new PersonEntity(teamId, userId, clock.instant())));
+            person.apply(chosen, workingDays, clock.instant());
+        });
+    }
+
+    /** The person's away periods that have not ended yet (in their own today). */
+    @Transactional(readOnly = true)
+    public List<AwayPeriod> awayPeriods(String teamId, String userId) {
+        LocalDate today = profile(teamId, userId).calendar().dayAt(clock.instant());
+        return aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId, userId, today).stream()
+                .map(PersonAwayEntity::toPeriod).toList();
+    }
+
+    /** Records that the person is away on these local days (both included). */
+    @Transactional
+    public AwayPeriod goAway(String teamId, String userId, LocalDate firstDay, LocalDate lastDay) {
+        if (lastDay.isBefore(firstDay)) {
+            throw new IllegalArgumentException("An away period ends on or after its first day");
+        }
+        return aways.save(new PersonAwayEntity(teamId, userId, firstDay, lastDay, clock.instant())).toPeriod();
+    }
+
+    /** The person is back: away periods from today on are removed, one that started earlier ends yesterday. */
+    @Transactional
+    public boolean comeBack(String teamId, String userId) {
+        LocalDate today = profile(teamId, userId).calendar().dayAt(clock.instant());
+        List<PersonAwayEntity> open = aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId,
+                userId, today);
+        for (PersonAwayEntity away : open) {
+            if (away.firstDay().isBefore(today)) {
+                away.endOn(today.minusDays(1));
+            } else {
+                aways.delete(away);
+            }
+        }
+        return !open.isEmpty();
+    }
+
+    /**
+     * What the schedules need for each of these people, and for everyone who saved their own settings
+     * (they asked for reminders even before their first update).
+     */
+    @Transactional(readOnly = true)
+    public List<PersonRoutine> routines(Collection<PersonRef> these) {
+        Map<PersonRef, PersonEntity> known = new HashMap<>();
+        people.findAll().forEach(p -> known.put(new PersonRef(p.teamId(), p.userId()), p));
+        Set<PersonRef> wanted = new LinkedHashSet<>(these);
+        known.forEach((ref, p) -> {
+            if (p.toSettings(settings.defaultReminderTime()).saved()) {
+                wanted.add(ref);
+            }
+        });
+        // Away periods that may still matter somewhere on Earth today.
+        Map<PersonRef, List<AwayPeriod>> away = new HashMap<>();
+        aways.findByLastDayGreaterThanEqual(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2))
+                .forEach(a -> away.computeIfAbsent(new PersonRef(a.teamId(), a.userId()), k -> new ArrayList<>())
+                        .add(a.toPeriod()));
+        List<PersonRoutine> routines = new ArrayList<>();
+        for (PersonRef ref : wanted) {
+            PersonEntity person = known.get(ref);
+            PersonProfile profile = person == null
+                    ? new PersonProfile(ref.teamId(), ref.userId(), null,
+                            WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false)
+                    : person.toProfile(settings.defaultTimeZone());
+            PersonalSettings chosen = person == null ? PersonalSettings.defaults(settings.defaultReminderTime())
+                    : person.toSettings(settings.defaultReminderTime());
+            routines.add(new PersonRoutine(profile, chosen, away.getOrDefault(ref, List.of())));
+        }
+        return routines;
+    }
+
+    /** One person's routine, as {@link #routines(Collection)} would give it. */
+    @Transactional(readOnly = true)
+    public PersonRoutine routine(String teamId, String userId) {
+        LocalDate today = profile(teamId, userId).calendar().dayAt(clock.instant());
+        List<AwayPeriod> away = aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId, userId,
+                today.minusDays(2)).stream().map(PersonAwayEntity::toPeriod).toList();
+        return new PersonRoutine(profile(teamId, userId), settings(teamId, userId), away);
     }
 
     private void upsert(String teamId, String userId, String displayName, String timeZone) {

@@ -2,6 +2,7 @@ package dev.daybook.people;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -40,6 +41,23 @@ class PersonEntity {
 
     private Instant refreshedAt;
 
+    /** {@code HH:mm}; null means the deployment default. */
+    private String reminderTime;
+
+    @Column(name = "reminders_on", nullable = false)
+    private boolean reminders = true;
+
+    @Column(name = "follow_up_on", nullable = false)
+    private boolean followUp = true;
+
+    @Column(name = "planning_note_on", nullable = false)
+    private boolean planningNote = true;
+
+    @Column(name = "budget_nudge_on", nullable = false)
+    private boolean budgetNudge = true;
+
+    private Instant settingsSavedAt;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -66,6 +84,30 @@ class PersonEntity {
 
     void workingDays(Set<DayOfWeek> days) {
         this.workingDays = encode(days);
+    }
+
+    void apply(PersonalSettings settings, Set<DayOfWeek> days, Instant now) {
+        this.reminderTime = settings.reminderTimeIsDefault() ? null : settings.reminderTime().toString();
+        this.reminders = settings.reminders();
+        this.followUp = settings.followUp();
+        this.planningNote = settings.planningNote();
+        this.budgetNudge = settings.budgetNudge();
+        this.workingDays = encode(days == null || days.isEmpty() ? WorkingCalendar.MONDAY_TO_FRIDAY : days);
+        this.settingsSavedAt = now;
+    }
+
+    PersonalSettings toSettings(LocalTime defaultTime) {
+        LocalTime chosen = reminderTime == null ? null : LocalTime.parse(reminderTime);
+        return new PersonalSettings(chosen == null ? defaultTime : chosen, chosen == null, reminders, followUp,
+                planningNote, budgetNudge, settingsSavedAt != null);
+    }
+
+    String teamId() {
+        return teamId;
+    }
+
+    String userId() {
+        return userId;
     }
 
     PersonProfile toProfile(ZoneId defaultZone) {

@@ -82,4 +82,29 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays) {
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone).toInstant();
     }
+
+    /**
+     * The instant a local time happens on a local day for this person, DST-correct: a time that does
+     * not exist that day (clocks jump forward over it) happens as many minutes later as the jump; a
+     * time that happens twice (clocks go back) counts once, at its first occurrence.
+     */
+    public Instant momentOn(LocalDate day, LocalTime time) {
+        return ZonedDateTime.of(day, time, zone).toInstant();
+    }
+
+    /** The Monday of the week (Monday to Sunday) that {@code day} is in. */
+    public static LocalDate weekOf(LocalDate day) {
+        return day.minusDays(day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
+    }
+
+    /** The first of this person's working days in the week (Monday to Sunday) that {@code day} is in. */
+    public LocalDate firstWorkingDayOfWeek(LocalDate day) {
+        LocalDate monday = weekOf(day);
+        for (LocalDate d = monday; d.isBefore(monday.plusDays(7)); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                return d;
+            }
+        }
+        return monday;
+    }
 }

@@ -79,6 +79,12 @@ public class ProjectDirectory {
         projects.findByTeamIdAndChannelId(teamId, channelId).ifPresent(p -> p.rename(nameOrId(newName, channelId)));
     }
 
+    /** Follows the channel being archived or unarchived: an archived project gets no reminders. */
+    @Transactional
+    public void archive(String teamId, String channelId, boolean archived) {
+        projects.findByTeamIdAndChannelId(teamId, channelId).ifPresent(p -> p.archive(archived));
+    }
+
     private static String nameOrId(String channelName, String channelId) {
         String name = StorableText.of(channelName);
         if (name == null || name.isBlank()) {

@@ -54,6 +54,10 @@ class ProjectEntity {
         this.name = name;
     }
 
+    void archive(boolean archived) {
+        this.archived = archived;
+    }
+
     void apply(ProjectSettings settings) {
         this.client = settings.client() == null || settings.client().isBlank() ? null : settings.client().strip();
         this.defaultCategory = settings.defaultCategory();

@@ -31,6 +31,19 @@ final class FormValues {
         return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
     }
 
+    /** The values of the options ticked in a block of checkboxes; empty when none. */
+    java.util.List<String> selectedOptions(String block) {
+        ViewState.Value value = value(block);
+        return value == null || value.getSelectedOptions() == null ? java.util.List.of()
+                : value.getSelectedOptions().stream().map(o -> o.getValue()).toList();
+    }
+
+    /** The date picked in a block ({@code yyyy-MM-dd}), or null. */
+    String selectedDate(String block) {
+        ViewState.Value value = value(block);
+        return value == null ? null : value.getSelectedDate();
+    }
+
     String selectedConversation(String block) {
         ViewState.Value value = value(block);
         return value == null ? null : value.getSelectedConversation();

@@ -1,11 +1,13 @@
 package dev.daybook.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
@@ -54,10 +56,12 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
 
     private final ProjectDirectory projects;
     private final SlackCalls slack;
+    private final MySettingsModal mySettings;
 
-    SettingsModal(ProjectDirectory projects, SlackCalls slack) {
+    SettingsModal(ProjectDirectory projects, SlackCalls slack, MySettingsModal mySettings) {
         this.projects = projects;
         this.slack = slack;
+        this.mySettings = mySettings;
     }
 
     @Override
@@ -72,7 +76,8 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
 
     @Override
     public String summary() {
-        return "this channel's project: client, default budget category, where updates are shared";
+        return "this channel's project: client, default budget category, where updates are shared; "
+                + "and your own reminder time and working days";
     }
 
     @Override
@@ -84,8 +89,11 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
     public Response handle(Invocation invocation, SlashCommandContext ctx) {
         Optional<Project> project = projects.byChannel(invocation.teamId(), invocation.channelId());
         if (project.isEmpty()) {
+            // Outside a project there is nothing to set but the person's own settings.
+            boolean opened = mySettings.open(invocation.teamId(), invocation.userId(), invocation.triggerId(), false);
             return ctx.ack("This channel is not a project yet: the first update posted here makes it one. "
-                    + "Then `/daybook settings` sets its client, default category and sharing.");
+                    + "Then `/daybook settings` sets its client, default category and sharing."
+                    + (opened ? " Meanwhile, here are your own settings." : ""));
         }
         try {
             slack.call(invocation.teamId(), "views.open", SlackCalls.Patience.NONE,
@@ -128,7 +136,9 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
                             return p;
                         }))),
                 context(c -> c.elements(List.of(markdownText(
-                        "People's own reminder times and working days follow their Slack profile.")))));
+                        "Your own reminder time and working days are in *My settings*; your time zone follows your Slack profile.")))),
+                actions(a -> a.blockId("my_settings").elements(List.of(button(b -> b.actionId(MySettingsModal.OPEN)
+                        .text(plainText("My settings")).value("project"))))));
         return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(project.channelId())
                 .title(viewTitle(t -> t.type("plain_text").text("Project settings")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))

@@ -53,11 +53,13 @@ class SlackCalls {
     private final Slack slack;
     private final BotTokens tokens;
     private final MeterRegistry meters;
+    private final SlackPacing pacing;
 
-    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters) {
+    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters, SlackPacing pacing) {
         this.slack = slack;
         this.tokens = tokens;
         this.meters = meters;
+        this.pacing = pacing;
     }
 
     /**
@@ -86,6 +88,9 @@ class SlackCalls {
         }
         MethodsClient client = slack.methods(token);
         for (int attempt = 0; ; attempt++) {
+            if (patience == Patience.WAIT) {
+                pacing.acquire(teamId); // background work is paced, so that bursts are not refused
+            }
             try {
                 T response = call.on(client);
                 if (response.isOk()) {
@@ -104,7 +109,8 @@ class SlackCalls {
                     Duration wait = retryAfter(e).orElse(Duration.ofSeconds(1));
                     if (wait.compareTo(patience.longestWait) <= 0) {
                         log.debug("Slack {}: rate limited, waiting {}.", method, wait);
-                        sleep(wait);
+                        // The whole workspace waits, not only this call; the next acquire() does the waiting.
+                        pacing.pause(teamId, wait);
                         continue;
                     }
                 }
@@ -127,15 +133,6 @@ class SlackCalls {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(values.get(0).strip()))));
         } catch (NumberFormatException notSeconds) {
             return Optional.empty();
-        }
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlackUnavailable("interrupted while waiting for Slack's rate limit", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -163,6 +164,26 @@ public class UpdateService {
     /** A project's updates from one day to another (inclusive), optionally of one person. */
     public List<UpdateView> inRange(String teamId, long projectId, LocalDate from, LocalDate to, String userId) {
         return updates.findInRange(teamId, projectId, from, to, userId).stream().map(UpdateEntity::toView).toList();
+    }
+
+    /** Who posted in which project on or after {@code since} (a local day), in every workspace. */
+    public List<ActiveAuthor> activeAuthors(LocalDate since) {
+        return updates.findActiveAuthors(since);
+    }
+
+    /** The projects in which the person has posted on or after {@code since}. */
+    public Set<Long> projectsSince(String teamId, String userId, LocalDate since) {
+        return Set.copyOf(updates.findProjectIdsSince(teamId, userId, since));
+    }
+
+    /** The projects in which the person has an update filed for {@code day}. */
+    public Set<Long> projectsPostedOn(String teamId, String userId, LocalDate day) {
+        return Set.copyOf(updates.findProjectIdsPosted(teamId, userId, day));
+    }
+
+    /** A workspace's updates from one day to another (inclusive), in every project, optionally of one person. */
+    public List<UpdateView> inTeamRange(String teamId, LocalDate from, LocalDate to, String userId) {
+        return updates.findInTeamRange(teamId, from, to, userId).stream().map(UpdateEntity::toView).toList();
     }
 
     /** {@code daybook.updates}: updates recorded, revised and rejected, by source. */

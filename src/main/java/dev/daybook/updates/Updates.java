@@ -54,4 +54,30 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
              limit 1
             """)
     Optional<UpdateEntity> findLatestBefore(String teamId, String userId, Long projectId, LocalDate before);
+
+    @Query("""
+            select distinct new dev.daybook.updates.ActiveAuthor(u.teamId, u.userId, u.projectId) from UpdateEntity u
+             where u.day >= :since
+            """)
+    List<ActiveAuthor> findActiveAuthors(LocalDate since);
+
+    @Query("""
+            select u.projectId from UpdateEntity u
+             where u.teamId = :teamId and u.userId = :userId and u.day = :day
+            """)
+    List<Long> findProjectIdsPosted(String teamId, String userId, LocalDate day);
+
+    @Query("""
+            select distinct u from UpdateEntity u left join fetch u.items
+             where u.teamId = :teamId and u.day between :from and :to
+               and (:userId is null or u.userId = :userId)
+             order by u.day, u.userId
+            """)
+    List<UpdateEntity> findInTeamRange(String teamId, LocalDate from, LocalDate to, String userId);
+
+    @Query("""
+            select distinct u.projectId from UpdateEntity u
+             where u.teamId = :teamId and u.userId = :userId and u.day >= :since
+            """)
+    List<Long> findProjectIdsSince(String teamId, String userId, LocalDate since);
 }

@@ -42,7 +42,7 @@ class PersonalDataTests extends SlackAppTest {
 
         assertThat(answer.text()).contains("I'm sending your 2 updates");
         FakeSlack.Call complete = slack.awaitCalls("files.completeUploadExternal",
-                c -> ("D" + me.substring(1)).equals(c.param("channel_id")), 1).get(0);
+                c -> FakeSlack.dm(me).equals(c.param("channel_id")), 1).get(0);
         String fileId = JsonParser.parseString(complete.param("files")).getAsJsonArray().get(0).getAsJsonObject()
                 .get("id").getAsString();
         String json = new String(slack.uploaded(fileId).orElseThrow(), StandardCharsets.UTF_8);
@@ -66,7 +66,7 @@ class PersonalDataTests extends SlackAppTest {
         assertThat(updatesOf("pd1-" + first.toLowerCase(), "2026-11-24", "2026-11-24")).hasSize(2);
 
         String responseId = "del-" + me;
-        Answer clicked = slackRequests.blockAction(DeleteMyUpdatesCommand.CONFIRM, null, me, first,
+        Answer clicked = slackRequests.ephemeralBlockAction(DeleteMyUpdatesCommand.CONFIRM, null, me, first,
                 slack.responseUrl(responseId));
 
         assertThat(clicked.status()).isEqualTo(200);

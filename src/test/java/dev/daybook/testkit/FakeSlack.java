@@ -135,6 +135,23 @@ public final class FakeSlack implements AutoCloseable {
         return fault(method, new Fault(times, 429, null, retryAfterSeconds, 0));
     }
 
+    /**
+     * A storm: every {@code every}-th call of {@code method} gets HTTP 429 with this Retry-After, the
+     * calls between go through, until {@link #clearFaults()}.
+     */
+    public FakeSlack rateLimitEvery(String method, int every, int retryAfterSeconds) {
+        for (int i = 0; i < 10_000; i++) {
+            fault(method, new Fault(every - 1, 0, null, 0, 0));
+            fault(method, new Fault(1, 429, null, retryAfterSeconds, 0));
+        }
+        return this;
+    }
+
+    /** The bot's direct-message channel with a person, as {@code conversations.open} answers it. */
+    public static String dm(String userId) {
+        return "D" + userId;
+    }
+
     /** The next {@code times} calls of {@code method} get this HTTP status. */
     public FakeSlack failHttp(String method, int times, int status) {
         return fault(method, new Fault(times, status, null, 0, 0));
@@ -244,6 +261,9 @@ public final class FakeSlack implements AutoCloseable {
             calls.add(new Call(method, token, params, System.currentTimeMillis()));
 
             Fault fault = takeFault(method);
+            if (fault != null && fault.status == 0) {
+                fault = null; // a call let through in a storm
+            }
             if (fault != null) {
                 if (fault.delayMillis > 0) {
                     sleep(fault.delayMillis);
@@ -419,7 +439,7 @@ public final class FakeSlack implements AutoCloseable {
             case "apps.connections.open" -> ok.addProperty("url", socketModeUrl);
             case "conversations.open" -> {
                 JsonObject channel = new JsonObject();
-                channel.addProperty("id", "D" + params.getOrDefault("users", "UNKNOWN").split(",")[0].substring(1));
+                channel.addProperty("id", dm(params.getOrDefault("users", "").split(",")[0]));
                 ok.add("channel", channel);
             }
             case "files.getUploadURLExternal" -> {

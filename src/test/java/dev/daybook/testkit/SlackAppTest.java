@@ -68,6 +68,11 @@ public abstract class SlackAppTest {
         registry.add("daybook.api.token", () -> API_TOKEN);
         registry.add("daybook.outbox.retry-interval", () -> "500ms");
         registry.add("daybook.outbox.retry-min-age", () -> "0s");
+        // Tests drive the schedules by calling the jobs' services with the test clock; a scheduler of
+        // their own (SchedulerTests, ClusterTests) shows that Quartz fires them.
+        registry.add("spring.quartz.auto-startup", () -> "false");
+        registry.add("daybook.slack.pacing.rate", () -> "500");
+        registry.add("daybook.slack.pacing.burst", () -> "100");
     }
 
     @BeforeEach

@@ -209,8 +209,62 @@ public final class SlackRequests {
         return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
     }
 
-    /** A button click, as Slack sends {@code block_actions}. */
-    public Answer blockAction(String actionId, String value, String userId, String channelId, String responseUrl) {
+    /** A button pressed in a message the bot posted ({@code block_actions}). */
+    public Answer blockAction(String actionId, String value, String userId, String channelId, String messageTs) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("name", userId.toLowerCase());
+        user.addProperty("team_id", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "message");
+        container.addProperty("message_ts", messageTs);
+        container.addProperty("channel_id", channelId);
+        container.addProperty("is_ephemeral", false);
+        payload.add("container", container);
+        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc" + UUID.randomUUID().toString().substring(0, 5));
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", channelId);
+        channel.addProperty("name", "directmessage");
+        payload.add("channel", channel);
+        JsonObject message = new JsonObject();
+        message.addProperty("type", "message");
+        message.addProperty("ts", messageTs);
+        message.addProperty("text", "");
+        payload.add("message", message);
+        payload.addProperty("response_url", "https://hooks.slack.com/actions/" + team + "/1/abc");
+        JsonArray actions = new JsonArray();
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b" + actionId.hashCode());
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
+        JsonObject text = new JsonObject();
+        text.addProperty("type", "plain_text");
+        text.addProperty("text", actionId);
+        action.add("text", text);
+        actions.add(action);
+        payload.add("actions", actions);
+        payload.addProperty("is_enterprise_install", false);
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
+    /**
+     * A button pressed in an ephemeral message (the answer to a slash command); what the app posts
+     * back goes to {@code responseUrl} (see {@link FakeSlack#responseUrl(String)}).
+     */
+    public Answer ephemeralBlockAction(String actionId, String value, String userId, String channelId,
+                                       String responseUrl) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "block_actions");
         JsonObject user = new JsonObject();
@@ -239,11 +293,7 @@ public final class SlackRequests {
         JsonArray actions = new JsonArray();
         JsonObject action = new JsonObject();
         action.addProperty("action_id", actionId);
-        action.addProperty("block_id", "b" + actionId);
-        JsonObject text = new JsonObject();
-        text.addProperty("type", "plain_text");
-        text.addProperty("text", actionId);
-        action.add("text", text);
+        action.addProperty("block_id", "b" + actionId.hashCode());
         if (value != null) {
             action.addProperty("value", value);
         }
@@ -251,6 +301,54 @@ public final class SlackRequests {
         action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
         actions.add(action);
         payload.add("actions", actions);
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
+    /** A block action in a modal (a button in a form), with the view it was pressed in. */
+    public Answer viewBlockAction(String actionId, String value, String userId, String viewCallbackId,
+                                  String privateMetadata) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("team_id", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "V0TEST");
+        payload.add("container", container);
+        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc" + UUID.randomUUID().toString().substring(0, 5));
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0TEST");
+        view.addProperty("team_id", team);
+        view.addProperty("type", "modal");
+        view.add("blocks", new JsonArray());
+        view.addProperty("private_metadata", privateMetadata == null ? "" : privateMetadata);
+        view.addProperty("callback_id", viewCallbackId);
+        JsonObject state = new JsonObject();
+        state.add("values", new JsonObject());
+        view.add("state", state);
+        view.addProperty("hash", "156663117.cd33ad1f");
+        view.addProperty("app_id", APP_ID);
+        view.addProperty("bot_id", FakeSlack.BOT_ID);
+        payload.add("view", view);
+        JsonArray actions = new JsonArray();
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b" + actionId.hashCode());
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
+        actions.add(action);
+        payload.add("actions", actions);
+        payload.addProperty("is_enterprise_install", false);
         return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
     }
 

@@ -50,7 +50,7 @@ import dev.daybook.testkit.TestDatabase;
 @Tag("database")
 @ExtendWith(DatabaseAvailable.class)
 @EnabledIf(value = "onPostgres", disabledReason = "several processes share a database server (PostgreSQL run)")
-class ClusterTests {
+class ScaleOutTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -1,0 +1,37 @@
+package dev.daybook.slack;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's direct-message channel with a person ({@code conversations.open}), remembered: the
+ * channel of a DM does not change, and knowing it lets {@link Deliveries} look for an earlier post.
+ */
+@Component
+class DirectMessages {
+
+    private final SlackCalls slack;
+    private final Map<String, String> channels = new ConcurrentHashMap<>();
+
+    DirectMessages(SlackCalls slack) {
+        this.slack = slack;
+    }
+
+    String channelWith(String teamId, String userId) {
+        String known = channels.get(teamId + "/" + userId);
+        if (known != null) {
+            return known;
+        }
+        ConversationsOpenResponse opened = slack.call(teamId, "conversations.open", SlackCalls.Patience.WAIT,
+                c -> c.conversationsOpen(r -> r.users(List.of(userId))));
+        if (opened.getChannel() == null || opened.getChannel().getId() == null) {
+            throw new SlackUnavailable("conversations.open answered without a channel", null);
+        }
+        channels.put(teamId + "/" + userId, opened.getChannel().getId());
+        return opened.getChannel().getId();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.daybook.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages the scheduler sends to a person at most once per (person, day, kind): a reminder, a
+ * follow-up, a planning note. The row is inserted in the same transaction that publishes the work,
+ * so of several instances deciding at the same moment exactly one publishes it. Whoever sends it
+ * then claims the row for a while, so that a retry of the same work (the outbox resubmits work that
+ * looks stuck) cannot send it a second time while the first attempt is still under way.
+ */
+@Component
+public class Dispatches {
+
+    /** Where a dispatch stands when someone wants to send it. */
+    public enum Claim {
+        /** Yours to send now; call {@link #finish} or {@link #release} afterwards. */
+        CLAIMED,
+        /** Sent (or given up) already: nothing to do. */
+        FINISHED,
+        /** Another attempt holds it right now: try again later. */
+        BUSY
+    }
+
+    private final InsertIfAbsent inserts;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Dispatches(InsertIfAbsent inserts, JdbcTemplate jdbc, Clock clock) {
+        this.inserts = inserts;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records the decision to send; the id when this call made it, empty when it had been made before. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Long> record(String teamId, String userId, LocalDate day, String kind, Instant dueAt) {
+        boolean inserted = inserts.insert("""
+                insert into scheduled_dispatch (team_id, user_id, dispatch_day, kind, due_at, created_at)
+                values (?, ?, ?, ?, ?, ?)
+                """, teamId, userId, day, kind, Timestamps.of(dueAt), Timestamps.of(clock.instant()));
+        if (!inserted) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.queryForObject("""
+                select id from scheduled_dispatch where team_id = ? and user_id = ? and dispatch_day = ? and kind = ?
+                """, Long.class, teamId, userId, day, kind));
+    }
+
+    /** Whether the decision to send this was made already (sent or not). */
+    @Transactional(readOnly = true)
+    public boolean exists(String teamId, String userId, LocalDate day, String kind) {
+        Integer count = jdbc.queryForObject("""
+                select count(*) from scheduled_dispatch
+                 where team_id = ? and user_id = ? and dispatch_day = ? and kind = ?
+                """, Integer.class, teamId, userId, day, kind);
+        return count != null && count > 0;
+    }
+
+    /** The kinds recorded for a person's day. */
+    @Transactional(readOnly = true)
+    public List<String> kinds(String teamId, String userId, LocalDate day) {
+        return jdbc.queryForList("""
+                select kind from scheduled_dispatch where team_id = ? and user_id = ? and dispatch_day = ? order by id
+                """, String.class, teamId, userId, day);
+    }
+
+    /** Claims the dispatch for {@code lease}; see {@link Claim}. Runs in its own short transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Claim claim(long id, Duration lease) {
+        Instant now = clock.instant();
+        int claimed = jdbc.update("""
+                update scheduled_dispatch set claimed_until = ?
+                 where id = ? and finished_at is null and (claimed_until is null or claimed_until < ?)
+                """, Timestamps.of(now.plus(lease)), id, Timestamps.of(now));
+        if (claimed == 1) {
+            return Claim.CLAIMED;
+        }
+        Integer finished = jdbc.queryForObject(
+                "select count(*) from scheduled_dispatch where id = ? and finished_at is not null", Integer.class, id);
+        return finished != null && finished > 0 ? Claim.FINISHED : Claim.BUSY;
+    }
+
+    /** The dispatch is done: {@code outcome} says how (sent, skipped, refused). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void finish(long id, String outcome) {
+        jdbc.update("update scheduled_dispatch set finished_at = ?, outcome = ?, claimed_until = null where id = ?",
+                Timestamps.of(clock.instant()), outcome, id);
+    }
+
+    /** The attempt failed and will be retried: let the next attempt claim it at once. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void release(long id) {
+        jdbc.update("update scheduled_dispatch set claimed_until = null where id = ? and finished_at is null", id);
+    }
+
+    /** How a dispatch ended, if it did: {@code sent}, {@code skipped}, ... */
+    @Transactional(readOnly = true)
+    public Optional<String> outcome(String teamId, String userId, LocalDate day, String kind) {
+        return jdbc.queryForList("""
+                select outcome from scheduled_dispatch
+                 where team_id = ? and user_id = ? and dispatch_day = ? and kind = ? and finished_at is not null
+                """, String.class, teamId, userId, day, kind).stream().findFirst();
+    }
+
+    /** Every decision recorded for days from {@code day} on, as {@link #key} strings, to check many people at once. */
+    @Transactional(readOnly = true)
+    public Set<String> recordedSince(LocalDate day) {
+        Set<String> keys = new HashSet<>();
+        jdbc.query("select team_id, user_id, dispatch_day, kind from scheduled_dispatch where dispatch_day >= ?",
+                (java.sql.ResultSet rs) -> {
+                    keys.add(key(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
+                }, day);
+        return keys;
+    }
+
+    public static String key(String teamId, String userId, LocalDate day, String kind) {
+        return teamId + "/" + userId + "/" + day + "/" + kind;
+    }
+}
