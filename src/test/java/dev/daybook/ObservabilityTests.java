@@ -32,7 +32,7 @@ class ObservabilityTests extends SlackAppTest {
     void logsNeverContainTokensSecretsOrWhatPeopleWrote(CapturedOutput output) {
         String channel = newChannel();
         String secretWork = "Project Nightingale margin analysis";
-        slack.failHttp("chat.postMessage", 1, 500).failWith("reactions.add", 1, "invalid_auth");
+        slack.in(channel).failHttp("chat.postMessage", 1, 500).failWith("reactions.add", 1, "invalid_auth");
 
         slackRequests.command("/update", "Update: " + secretWork + " Next: more", channel, "logs-" + channel.toLowerCase(),
                 newUser());

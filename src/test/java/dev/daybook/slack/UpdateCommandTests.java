@@ -245,7 +245,7 @@ class UpdateCommandTests extends SlackAppTest {
     @Test
     void whenSlackFailsTheUpdateIsRecordedAndSharedOnceSlackIsBack() {
         String channel = newChannel();
-        slack.failHttp("chat.postMessage", 2, 503);
+        slack.in(channel).failHttp("chat.postMessage", 2, 503);
 
         Answer answer = slackRequests.command("/update", "Update: resilient Next: more", channel,
                 "outage-" + channel.toLowerCase(), newUser());
@@ -260,7 +260,7 @@ class UpdateCommandTests extends SlackAppTest {
     @Test
     void slacksRateLimitIsWaitedOutNotDropped() {
         String channel = newChannel();
-        slack.rateLimit("chat.postMessage", 1, 1);
+        slack.in(channel).rateLimit("chat.postMessage", 1, 1);
 
         slackRequests.command("/update", "Update: patient Next: more", channel, "rl-" + channel.toLowerCase(), newUser());
 
@@ -270,7 +270,7 @@ class UpdateCommandTests extends SlackAppTest {
     @Test
     void aPostThatSlackAcceptedButWhoseAnswerWasLostIsNotPostedTwice() {
         String channel = newChannel();
-        slack.acceptThenFail("chat.postMessage", 1);
+        slack.in(channel).acceptThenFail("chat.postMessage", 1);
 
         slackRequests.command("/update", "Update: exactly once Next: more", channel, "once-" + channel.toLowerCase(),
                 newUser());
@@ -285,7 +285,7 @@ class UpdateCommandTests extends SlackAppTest {
     void whenTheBotCannotPostInTheChannelTheAuthorIsToldByDirectMessage() {
         String channel = newChannel();
         String user = newUser();
-        slack.failWith("chat.postMessage", 1, "not_in_channel");
+        slack.in(channel).failWith("chat.postMessage", 1, "not_in_channel");
 
         slackRequests.command("/update", "Update: private work Next: more", channel, "priv-" + channel.toLowerCase(), user);
 

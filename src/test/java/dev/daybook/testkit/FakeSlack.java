@@ -179,6 +179,43 @@ public final class FakeSlack implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Faults for calls about one channel only (their {@code channel} parameter), so that a test's
+     * faults never hit another test's work still running in the background.
+     */
+    public Faults in(String channel) {
+        return new Faults(channel);
+    }
+
+    /** Faults limited to one channel; see {@link #in(String)}. */
+    public final class Faults {
+        private final String channel;
+
+        private Faults(String channel) {
+            this.channel = channel;
+        }
+
+        public Faults rateLimit(String method, int times, int retryAfterSeconds) {
+            fault(method, new Fault(times, 429, null, retryAfterSeconds, 0).in(channel));
+            return this;
+        }
+
+        public Faults failHttp(String method, int times, int status) {
+            fault(method, new Fault(times, status, null, 0, 0).in(channel));
+            return this;
+        }
+
+        public Faults failWith(String method, int times, String error) {
+            fault(method, new Fault(times, 200, error, 0, 0).in(channel));
+            return this;
+        }
+
+        public Faults acceptThenFail(String method, int times) {
+            fault(method, new Fault(times, 500, "accepted", 0, 0).in(channel));
+            return this;
+        }
+    }
+
     public void socketModeUrl(String url) {
         socketModeUrl = url;
     }
@@ -260,7 +297,7 @@ public final class FakeSlack implements AutoCloseable {
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
             calls.add(new Call(method, token, params, System.currentTimeMillis()));
 
-            Fault fault = takeFault(method);
+            Fault fault = takeFault(method, params.get("channel"));
             if (fault != null && fault.status == 0) {
                 fault = null; // a call let through in a storm
             }
@@ -307,16 +344,20 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private synchronized Fault takeFault(String method) {
+    private synchronized Fault takeFault(String method, String channel) {
         List<Fault> pending = faults.get(method);
-        if (pending == null || pending.isEmpty()) {
+        if (pending == null) {
             return null;
         }
-        Fault fault = pending.get(0);
-        if (--fault.remaining <= 0) {
-            pending.remove(0);
+        for (Fault fault : pending) {
+            if (fault.channel == null || fault.channel.equals(channel)) {
+                if (--fault.remaining <= 0) {
+                    pending.remove(fault);
+                }
+                return fault;
+            }
         }
-        return fault;
+        return null;
     }
 
     private JsonObject answer(String method, Map<String, String> params, String token) {
@@ -567,6 +608,7 @@ public final class FakeSlack implements AutoCloseable {
         final String error;
         final int retryAfter;
         final long delayMillis;
+        String channel;
 
         Fault(int times, int status, String error, int retryAfter, long delayMillis) {
             this.remaining = times;
@@ -574,6 +616,11 @@ public final class FakeSlack implements AutoCloseable {
             this.error = error;
             this.retryAfter = retryAfter;
             this.delayMillis = delayMillis;
+        }
+
+        Fault in(String onlyChannel) {
+            this.channel = onlyChannel;
+            return this;
         }
     }
 }
