@@ -1,6 +1,8 @@
 package dev.daybook.slack;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +15,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Deliveries {
 
     static final String METADATA_TYPE = "daybook_delivery";
+    /** Longer than one attempt can take, rate-limit waits included. */
+    static final Duration CLAIM_FOR = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     /** Where a delivered message is. */
@@ -53,31 +58,71 @@ class Deliveries {
                 .map(d -> new Posted(d.channelId(), d.messageTs(), d.contentVersion()));
     }
 
-    /** Posts the message unless a message with this key was posted already; returns where it is. */
+    /**
+     * Posts the message unless a message with this key was posted already; returns where it is. Each
+     * attempt claims the key for {@link #CLAIM_FOR}: a second attempt running at the same moment (the
+     * same outbox work resubmitted while the first still runs) is told to come back later instead of
+     * posting too. A failed attempt releases its claim; a crashed one lets it lapse.
+     */
     Posted postOnce(String teamId, String key, String channelId, String threadTs, int version,
                     UnaryOperator<ChatPostMessageRequest.ChatPostMessageRequestBuilder> message) {
-        Optional<SlackDelivery> existing = ownTransaction.execute(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key));
-        if (existing.isPresent() && existing.get().isDelivered()) {
-            SlackDelivery d = existing.get();
-            return new Posted(d.channelId(), d.messageTs(), d.contentVersion());
+        Attempt attempt = claim(teamId, key, channelId, threadTs);
+        if (attempt.delivered() != null) {
+            return attempt.delivered();
         }
-        if (existing.isPresent() && existing.get().attemptedAt() != null) {
-            Optional<String> earlier = lookForEarlierPost(teamId, key, existing.get());
-            if (earlier.isPresent()) {
-                log.info("Slack: found the unconfirmed post for {} in the channel; not posting it again.", key);
-                return recordDelivered(teamId, key, earlier.get(), version);
+        try {
+            if (attempt.triedBefore()) {
+                Optional<String> earlier = lookForEarlierPost(teamId, key, channelId, threadTs);
+                if (earlier.isPresent()) {
+                    log.info("Slack: found the unconfirmed post for {} in the channel; not posting it again.", key);
+                    return recordDelivered(teamId, key, earlier.get(), version);
+                }
             }
+            ChatPostMessageResponse posted = slack.call(teamId, "chat.postMessage", SlackCalls.Patience.WAIT,
+                    c -> c.chatPostMessage(message.apply(ChatPostMessageRequest.builder()
+                                    .channel(channelId)
+                                    .threadTs(threadTs)
+                                    .metadata(metadata(key)))
+                            .build()));
+            return recordDelivered(teamId, key, posted.getTs(), version);
+        } catch (RuntimeException e) {
+            ownTransaction.executeWithoutResult(s -> deliveries.lock(teamId, key).ifPresent(SlackDelivery::release));
+            throw e;
         }
-        ownTransaction.executeWithoutResult(s -> deliveries.findByTeamIdAndDeliveryKey(teamId, key).ifPresentOrElse(
-                d -> d.attempted(clock.instant()),
-                () -> deliveries.save(new SlackDelivery(teamId, key, channelId, threadTs, clock.instant()))));
-        ChatPostMessageResponse posted = slack.call(teamId, "chat.postMessage", SlackCalls.Patience.WAIT,
-                c -> c.chatPostMessage(message.apply(ChatPostMessageRequest.builder()
-                                .channel(channelId)
-                                .threadTs(threadTs)
-                                .metadata(metadata(key)))
-                        .build()));
-        return recordDelivered(teamId, key, posted.getTs(), version);
+    }
+
+    private record Attempt(Posted delivered, boolean triedBefore) {
+    }
+
+    private Attempt claim(String teamId, String key, String channelId, String threadTs) {
+        Instant now = clock.instant();
+        try {
+            return ownTransaction.execute(s -> {
+                Optional<SlackDelivery> existing = deliveries.lock(teamId, key);
+                if (existing.isEmpty()) {
+                    deliveries.saveAndFlush(new SlackDelivery(teamId, key, channelId, threadTs, now, now.plus(CLAIM_FOR)));
+                    return new Attempt(null, false);
+                }
+                SlackDelivery delivery = existing.get();
+                if (delivery.isDelivered()) {
+                    return new Attempt(new Posted(delivery.channelId(), delivery.messageTs(), delivery.contentVersion()), false);
+                }
+                boolean triedBefore = delivery.attemptedAt() != null;
+                if (!delivery.claim(now, now.plus(CLAIM_FOR))) {
+                    throw new DeliveryBusy(key);
+                }
+                return new Attempt(null, triedBefore);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            throw new DeliveryBusy(key); // another attempt created the row a moment ago
+        }
+    }
+
+    /** Another attempt is posting this message right now; this one comes back later. */
+    static final class DeliveryBusy extends RuntimeException {
+        DeliveryBusy(String key) {
+            super("another attempt is posting " + key + " right now");
+        }
     }
 
     /** Brings a delivered message up to {@code version} with {@code chat.update}; older versions are ignored. */
@@ -124,14 +169,14 @@ class Deliveries {
         });
     }
 
-    private Optional<String> lookForEarlierPost(String teamId, String key, SlackDelivery attempt) {
+    private Optional<String> lookForEarlierPost(String teamId, String key, String channelId, String threadTs) {
         try {
-            List<Message> messages = attempt.threadTs() == null
+            List<Message> messages = threadTs == null
                     ? slack.call(teamId, "conversations.history", SlackCalls.Patience.WAIT,
-                            c -> c.conversationsHistory(r -> r.channel(attempt.channelId())
+                            c -> c.conversationsHistory(r -> r.channel(channelId)
                                     .includeAllMetadata(true).limit(200))).getMessages()
                     : slack.call(teamId, "conversations.replies", SlackCalls.Patience.WAIT,
-                            c -> c.conversationsReplies(r -> r.channel(attempt.channelId()).ts(attempt.threadTs())
+                            c -> c.conversationsReplies(r -> r.channel(channelId).ts(threadTs)
                                     .includeAllMetadata(true).limit(200))).getMessages();
             return messages == null ? Optional.empty() : messages.stream()
                     .filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType()))
@@ -141,7 +186,7 @@ class Deliveries {
                     .findFirst();
         } catch (SlackRefused e) {
             // Without history access we cannot check; posting again is better than never delivering.
-            log.warn("Slack: could not check {} for an earlier post of {} ({}).", attempt.channelId(), key, e.error());
+            log.warn("Slack: could not check {} for an earlier post of {} ({}).", channelId, key, e.error());
             return Optional.empty();
         }
     }

@@ -41,25 +41,41 @@ class SlackDelivery {
 
     private Instant deliveredAt;
 
+    private Instant claimedUntil;
+
     protected SlackDelivery() {
     }
 
-    SlackDelivery(String teamId, String deliveryKey, String channelId, String threadTs, Instant attemptedAt) {
+    SlackDelivery(String teamId, String deliveryKey, String channelId, String threadTs, Instant attemptedAt,
+                  Instant claimedUntil) {
         this.teamId = teamId;
         this.deliveryKey = deliveryKey;
         this.channelId = channelId;
         this.threadTs = threadTs;
         this.attemptedAt = attemptedAt;
+        this.claimedUntil = claimedUntil;
     }
 
-    void attempted(Instant at) {
-        this.attemptedAt = at;
+    /** Claims the post for one attempt; false while another attempt holds an unexpired claim. */
+    boolean claim(Instant now, Instant until) {
+        if (claimedUntil != null && claimedUntil.isAfter(now)) {
+            return false;
+        }
+        this.attemptedAt = now;
+        this.claimedUntil = until;
+        return true;
+    }
+
+    /** The attempt is over (it failed); the next may go ahead, after looking for what this one posted. */
+    void release() {
+        this.claimedUntil = null;
     }
 
     void delivered(String ts, int version, Instant at) {
         this.messageTs = ts;
         this.contentVersion = version;
         this.deliveredAt = at;
+        this.claimedUntil = null;
     }
 
     void updated(int version) {

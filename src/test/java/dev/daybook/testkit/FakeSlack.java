@@ -210,6 +210,11 @@ public final class FakeSlack implements AutoCloseable {
             return this;
         }
 
+        public Faults delay(String method, int times, Duration delay) {
+            fault(method, new Fault(times, 200, null, 0, delay.toMillis()).in(channel));
+            return this;
+        }
+
         public Faults acceptThenFail(String method, int times) {
             fault(method, new Fault(times, 500, "accepted", 0, 0).in(channel));
             return this;
