@@ -18,7 +18,9 @@ class PeopleWorkspaceData implements WorkspaceData {
 
     @Override
     public void deleteWorkspace(String teamId) {
-        entityManager.createQuery("delete from PersonEntity p where p.teamId = :teamId")
-                .setParameter("teamId", teamId).executeUpdate();
+        for (String entity : new String[] {"PersonAwayEntity", "PersonEntity"}) {
+            entityManager.createQuery("delete from " + entity + " e where e.teamId = :teamId")
+                    .setParameter("teamId", teamId).executeUpdate();
+        }
     }
 }

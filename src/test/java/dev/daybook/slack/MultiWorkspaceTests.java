@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -201,6 +202,14 @@ class MultiWorkspaceTests extends SlackAppTest {
         assertThat(jdbc.queryForObject("select count(*) from project where team_id = ?", Integer.class, teamA)).isZero();
         assertThat(installations(teamA)).isZero();
         assertThat(updatesIn(teamB)).isPositive();
+        // Every table that keeps a workspace's data, including those added later, is empty of it.
+        List<String> tables = jdbc.queryForList("""
+                select table_name from information_schema.columns
+                 where column_name = 'team_id' and lower(table_schema) = 'public'
+                """, String.class);
+        assertThat(tables).contains("daily_update", "project", "person", "slack_delivery");
+        tables.forEach(table -> assertThat(jdbc.queryForObject("select count(*) from " + table + " where team_id = ?",
+                Integer.class, teamA)).as(table).isZero());
     }
 
     @Test

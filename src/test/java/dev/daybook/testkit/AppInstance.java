@@ -46,7 +46,7 @@ public final class AppInstance implements AutoCloseable {
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DaybookApplication.class,
-                SlackAppTest.TestClock.class).run(arguments);
+                TestWiring.class).run(arguments);
         return new AppInstance(context);
     }
 

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("database")
 @ExtendWith(DatabaseAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlackAppTest.TestClock.class)
+@Import(TestWiring.class)
 public abstract class SlackAppTest {
 
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -138,20 +138,6 @@ public abstract class SlackAppTest {
     /** A Slack message timestamp for an instant. */
     protected static String ts(Instant instant) {
         return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1000);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class TestClock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-
-        @Bean
-        static FaultyDatabase faultyDatabase() {
-            return new FaultyDatabase();
-        }
     }
 
     protected Clock clock() {

@@ -80,7 +80,7 @@ public final class SlackRequests {
         form.put("text", text);
         form.put("api_app_id", APP_ID);
         form.put("is_enterprise_install", "false");
-        form.put("response_url", "https://hooks.slack.com/commands/" + team + "/1/abc");
+        form.put("response_url", FakeSlack.shared().responseUrl("command-" + userId));
         form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
         return post(form(form), "application/x-www-form-urlencoded");
     }

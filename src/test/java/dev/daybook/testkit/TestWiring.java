@@ -1,0 +1,21 @@
+package dev.daybook.testkit;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** The seams tests own: a clock they can move, and a database they can take away. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestWiring {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    static FaultyDatabase faultyDatabase() {
+        return new FaultyDatabase();
+    }
+}
