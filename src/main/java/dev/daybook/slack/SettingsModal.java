@@ -18,7 +18,10 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,11 +60,14 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
     private final ProjectDirectory projects;
     private final SlackCalls slack;
     private final MySettingsModal mySettings;
+    private final List<ProjectSettingsSection> sections;
 
-    SettingsModal(ProjectDirectory projects, SlackCalls slack, MySettingsModal mySettings) {
+    SettingsModal(ProjectDirectory projects, SlackCalls slack, MySettingsModal mySettings,
+            List<ProjectSettingsSection> sections) {
         this.projects = projects;
         this.slack = slack;
         this.mySettings = mySettings;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(ProjectSettingsSection::order)).toList();
     }
 
     @Override
@@ -110,7 +116,7 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
                 .toArray(OptionObject[]::new);
         OptionObject[] sharing = Arrays.stream(ShareMode.values()).map(SettingsModal::sharingOption)
                 .toArray(OptionObject[]::new);
-        List<LayoutBlock> blocks = List.of(
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(
                 section(s -> s.text(markdownText("Settings for *#" + SlackText.escape(project.name()) + "*")).blockId("about")),
                 input(i -> i.blockId(CLIENT).optional(true).label(plainText("Client"))
                         .element(plainTextInput(p -> {
@@ -134,11 +140,13 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
                                 p.initialValue(project.timeZone().getId());
                             }
                             return p;
-                        }))),
+                        })))));
+        sections.forEach(section -> blocks.addAll(section.blocks(project)));
+        blocks.addAll(List.of(
                 context(c -> c.elements(List.of(markdownText(
                         "Your own reminder time and working days are in *My settings*; your time zone follows your Slack profile.")))),
                 actions(a -> a.blockId("my_settings").elements(List.of(button(b -> b.actionId(MySettingsModal.OPEN)
-                        .text(plainText("My settings")).value("project"))))));
+                        .text(plainText("My settings")).value("project")))))));
         return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(project.channelId())
                 .title(viewTitle(t -> t.type("plain_text").text("Project settings")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
@@ -151,7 +159,8 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
         FormValues values = FormValues.of(submitted);
         String channelId = submitted.getPrivateMetadata();
         String teamId = ctx.getTeamId();
-        if (channelId == null || projects.byChannel(teamId, channelId).isEmpty()) {
+        Optional<Project> project = channelId == null ? Optional.empty() : projects.byChannel(teamId, channelId);
+        if (project.isEmpty()) {
             return ctx.ackWithErrors(Map.of(CLIENT, "This project no longer exists."));
         }
         ZoneId zone;
@@ -163,6 +172,12 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
         }
         Category category = enumValue(Category.class, values.selectedOption(CATEGORY), Category.CORE);
         ShareMode sharing = enumValue(ShareMode.class, values.selectedOption(SHARING), ShareMode.CHANNEL);
+        Map<String, String> errors = new LinkedHashMap<>();
+        sections.forEach(section -> errors.putAll(section.check(project.get(), values)));
+        if (!errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+        }
+        sections.forEach(section -> section.save(project.get(), values));
         Project saved = projects.changeSettings(teamId, channelId,
                 new ProjectSettings(values.text(CLIENT), category, sharing, zone));
         return ctx.ackWithUpdate(view(v -> v.type("modal").callbackId(CALLBACK + "_done")
