@@ -53,7 +53,7 @@ final class AckBenchmark {
     private void daybook(Databases database) {
         String target = "Daybook, " + database.kind();
         try (Service app = Service.daybook(target, settings.jar(), settings.jvmOptions(), settings.daybookEnv(slack, database))) {
-            Duration startup = app.awaitHealthy(Duration.ofSeconds(120));
+            Duration startup = app.awaitHealthy(Duration.ofSeconds(300));
             startups.put(target, startup);
             measure(target, app);
             double heap = app.heapUsedMiB();

@@ -50,7 +50,7 @@ final class HistoryBenchmark {
             database = db.kind();
             try (Service app = Service.daybook("Daybook, " + history.getKey() + " of history", settings.jar(),
                     settings.jvmOptions(), settings.daybookEnv(slack, db))) {
-                app.awaitHealthy(Duration.ofSeconds(120));
+                app.awaitHealthy(Duration.ofSeconds(300));
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
                 List<String> people = IntStream.range(0, PEOPLE).mapToObj(i -> "U" + (2000 + i)).toList();
                 int stored;

@@ -38,7 +38,7 @@ final class OrgBenchmark {
         database = db.kind();
         try (Service app = Service.daybook("Daybook, whole organisation", settings.jar(), settings.jvmOptions(),
                 settings.daybookEnv(slack, db))) {
-            app.awaitHealthy(Duration.ofSeconds(120));
+            app.awaitHealthy(Duration.ofSeconds(300));
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             LocalDate monday = today.with(DayOfWeek.MONDAY);
             long seeding = System.nanoTime();
