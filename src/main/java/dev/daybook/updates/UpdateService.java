@@ -181,6 +181,14 @@ public class UpdateService {
         return Set.copyOf(updates.findProjectIdsPosted(teamId, userId, day));
     }
 
+    /**
+     * Every update filed for a day from {@code from} to {@code to}, in every workspace: for the
+     * scheduler, which asks "who posted where" about everyone at once rather than person by person.
+     */
+    public List<PostedDay> postedBetween(LocalDate from, LocalDate to) {
+        return updates.findPostedBetween(from, to);
+    }
+
     /** A workspace's updates from one day to another (inclusive), in every project, optionally of one person. */
     public List<UpdateView> inTeamRange(String teamId, LocalDate from, LocalDate to, String userId) {
         return updates.findInTeamRange(teamId, from, to, userId).stream().map(UpdateEntity::toView).toList();

@@ -68,6 +68,12 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
     List<Long> findProjectIdsPosted(String teamId, String userId, LocalDate day);
 
     @Query("""
+            select new dev.daybook.updates.PostedDay(u.teamId, u.userId, u.projectId, u.day) from UpdateEntity u
+             where u.day >= :from and u.day <= :to
+            """)
+    List<PostedDay> findPostedBetween(LocalDate from, LocalDate to);
+
+    @Query("""
             select distinct u from UpdateEntity u left join fetch u.items
              where u.teamId = :teamId and u.day between :from and :to
                and (:userId is null or u.userId = :userId)

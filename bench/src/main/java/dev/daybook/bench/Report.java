@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the figures of a run into docs/benchmarks.md between {@link #BEGIN} and {@link #END}; the
- * explanations around the markers are written by hand and kept.
+ * Writes the figures of a run into docs/benchmarks.md, each benchmark between markers of its own, so
+ * that a run of some benchmarks ({@code --only}) keeps the figures of the others; the explanations
+ * around the markers are written by hand and kept.
  */
 final class Report {
-
-    static final String BEGIN = "<!-- figures: begin (bench/run writes everything down to the end marker) -->";
-    static final String END = "<!-- figures: end -->";
 
     private final Settings settings;
     private final Machine machine;
     private final String loadAtStart = Machine.loadAverage();
     private final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
-    private final StringBuilder figures = new StringBuilder();
-    private final List<String> goals = new ArrayList<>();
+    /** The sections this run wrote, by name, in order; sections of benchmarks not run are kept from the page. */
+    private final java.util.Map<String, String> sections = new java.util.LinkedHashMap<>();
+    private StringBuilder figures = new StringBuilder();
+    private List<String> goals = new ArrayList<>();
 
     Report(Settings settings, Machine machine) {
         this.settings = settings;
@@ -32,8 +32,7 @@ final class Report {
     }
 
     void ack(AckBenchmark ack) {
-        line("### 1. Acknowledgement");
-        line("");
+        begin("### 1. Acknowledgement");
         line("Closed loop: each client sends its next request when the previous one is answered. Latency is until "
                 + "the answer (Daybook answers after the update is committed). Throughput ± standard deviation of "
                 + "the per-second throughput. " + secondsNote());
@@ -61,8 +60,8 @@ final class Report {
         goal("every acknowledgement within Slack's 3,000 ms", worst < 3000, "slowest " + fmt1(worst) + " ms");
         line("");
 
-        line("### 5. Footprint");
-        line("");
+        end("ack");
+        begin("### 5. Footprint");
         line("Start-up: from starting the process to `GET /actuator/health` answering UP. Heap: "
                 + "`jvm_memory_used_bytes{area=\"heap\"}` right after the acknowledgement benchmark, then again after "
                 + "a full collection (`jcmd <pid> GC.run`: what is live). RSS: `VmRSS` of the process. JVM options: "
@@ -83,27 +82,25 @@ final class Report {
             goal("heap under 256 MB after the acknowledgement benchmark (" + f.database() + ")", f.heapMiB() < 256,
                     mib(f.heapMiB()) + " used, " + mib(f.heapLiveMiB()) + " live");
         });
+        end("footprint");
     }
 
     void history(HistoryBenchmark history) {
-        line("### 2. History growth");
-        line("");
+        begin("### 2. History growth");
         history.describe(this);
-        line("");
+        end("history");
     }
 
     void org(OrgBenchmark org) {
-        line("### 3. Whole organisation");
-        line("");
+        begin("### 3. Whole organisation");
         org.describe(this);
-        line("");
+        end("org");
     }
 
     void fanOut(FanOutBenchmark fanOut) {
-        line("### 4. Reminder fan-out");
-        line("");
+        begin("### 4. Reminder fan-out");
         fanOut.describe(this);
-        line("");
+        end("fanout");
     }
 
     void line(String format, Object... args) {
@@ -114,34 +111,62 @@ final class Report {
         goals.add("| " + goal + " | " + figure + " | " + (met ? "met" : "**missed**") + " |");
     }
 
+    private void begin(String heading) {
+        figures = new StringBuilder();
+        goals = new ArrayList<>();
+        line(heading);
+        line("");
+        line("Measured %s UTC; load average (1, 5, 15 min) before: %s.",
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                Machine.loadAverage());
+        line("");
+    }
+
+    private void end(String name) {
+        if (!goals.isEmpty()) {
+            line("");
+            line("| goal | figure | |");
+            line("|---|---|---|");
+            goals.forEach(this::line);
+        }
+        line("");
+        sections.put(name, figures.toString());
+    }
+
     void write(Duration took) throws IOException {
-        StringBuilder out = new StringBuilder();
-        out.append(BEGIN).append("\n\n");
-        out.append("## Figures of the last run\n\n");
-        out.append(String.format(Locale.ROOT, "- Date: %s UTC; the whole run took %d min %d s%s%n",
+        String existing = Files.exists(settings.report()) ? Files.readString(settings.report()) : "# Benchmarks\n\n";
+        StringBuilder header = new StringBuilder();
+        header.append("## Figures\n\n");
+        header.append(String.format(Locale.ROOT, "- Last run: %s UTC, %d min %d s%s%n",
                 started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), took.toMinutes(), took.toSecondsPart(),
                 settings.quick() ? " (`--quick`: short phases, rough figures)" : ""));
-        out.append(String.format(Locale.ROOT, "- Machine: %d CPUs (%s), %,d MiB memory, %s%n", machine.cpus(),
+        header.append(String.format(Locale.ROOT, "- Machine: %d CPUs (%s), %,d MiB memory, %s%n", machine.cpus(),
                 machine.cpuModel(), machine.memoryMiB(), machine.os()));
-        out.append("- JDK: ").append(machine.jdk()).append('\n');
-        out.append("- Load average (1, 5, 15 min) at the start: ").append(loadAtStart).append("; at the end: ")
-                .append(Machine.loadAverage()).append('\n');
-        out.append("- Databases: H2 (file, embedded)").append(settings.postgresql() ? " and PostgreSQL (local)" : " only")
+        header.append("- JDK: ").append(machine.jdk()).append('\n');
+        header.append("- Load average (1, 5, 15 min) at the start of the last run: ").append(loadAtStart)
+                .append("; at its end: ").append(Machine.loadAverage()).append('\n');
+        header.append("- Databases: H2 (file, embedded)").append(settings.postgresql() ? " and PostgreSQL (local)" : " only")
                 .append('\n');
-        out.append('\n');
-        out.append("### Goals\n\n| goal | figure | |\n|---|---|---|\n");
-        goals.forEach(g -> out.append(g).append('\n'));
-        out.append('\n');
-        out.append(figures);
-        out.append(END).append('\n');
-
-        String existing = Files.exists(settings.report()) ? Files.readString(settings.report()) : "# Benchmarks\n\n";
-        int begin = existing.indexOf(BEGIN);
-        int end = existing.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? existing.substring(0, begin) + out + existing.substring(end + END.length()).replaceFirst("^\n", "")
-                : existing.stripTrailing() + "\n\n" + out;
+        String updated = replace(existing, "header", header.toString());
+        for (String name : List.of("ack", "history", "org", "fanout", "footprint")) {
+            if (sections.containsKey(name)) {
+                updated = replace(updated, name, sections.get(name));
+            }
+        }
         Files.writeString(settings.report(), updated);
+    }
+
+    /** Puts {@code content} between the markers of {@code section}, adding them at the end of the page the first time. */
+    private static String replace(String page, String section, String content) {
+        String begin = "<!-- figures:" + section + " (written by bench/run) -->";
+        String end = "<!-- /figures:" + section + " -->";
+        String block = begin + "\n" + content.stripTrailing() + "\n" + end;
+        int from = page.indexOf(begin);
+        int to = page.indexOf(end);
+        if (from >= 0 && to > from) {
+            return page.substring(0, from) + block + page.substring(to + end.length());
+        }
+        return page.stripTrailing() + "\n\n" + block + "\n";
     }
 
     private String secondsNote() {
