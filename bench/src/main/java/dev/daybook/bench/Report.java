@@ -35,7 +35,7 @@ final class Report {
         begin("### 1. Acknowledgement");
         line("Closed loop: each client sends its next request when the previous one is answered. Latency is until "
                 + "the answer (Daybook answers after the update is committed). Throughput ± standard deviation of "
-                + "the per-second throughput. " + secondsNote());
+                + "the per-second throughput. " + secondsNote() + " Errors: answers other than HTTP 200.");
         line("");
         line("| server | request | clients | throughput /s | p50 / p99 / max ms | errors | throughput vs floor |");
         line("|---|---|---:|---:|---:|---:|---:|");
@@ -116,7 +116,7 @@ final class Report {
         goals = new ArrayList<>();
         line(heading);
         line("");
-        line("Measured %s UTC; load average (1, 5, 15 min) before: %s.",
+        line("Measured until %s UTC; load average (1, 5, 15 min) then: %s.",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 Machine.loadAverage());
         line("");
