@@ -42,6 +42,11 @@ public final class ReferenceReader {
             "for", "from", "in", "is", "of", "on", "or", "over", "than", "the", "to", "under", "was", "with", "got",
             "reached", "took", "run", "mlflow", "wandb", "step", "steps", "epoch", "epochs", "x");
 
+    /** Words that make a two-word metric name: {@code val F1}, {@code test accuracy}, {@code macro F1}. */
+    private static final Set<String> QUALIFIERS = Set.of("val", "valid", "validation", "test", "train", "training",
+            "dev", "eval", "holdout", "oof", "cv", "macro", "micro", "weighted", "mean", "avg", "top-1", "top-5",
+            "top1", "top5", "balanced", "exact", "bleu", "rouge", "map", "ndcg", "hit", "recall", "precision");
+
     private ReferenceReader() {
     }
 
@@ -145,6 +150,9 @@ public final class ReferenceReader {
         }
         if (kept.isEmpty() || (!explicit && NOT_NAMES.contains(kept.get(kept.size() - 1)))) {
             return null;
+        }
+        if (kept.size() == 2 && !QUALIFIERS.contains(kept.get(0))) {
+            kept.remove(0); // "baseline auc=0.9" is about auc
         }
         return normaliseMetric(String.join("_", kept));
     }

@@ -49,6 +49,13 @@ class ReferenceReaderTests {
     }
 
     @Test
+    void keepsTwoWordNamesOnlyWithAQualifier() {
+        ItemReferences refs = ReferenceReader.read("baseline auc=0.91, test accuracy 0.8, macro F1: 0.7 run:q");
+
+        assertThat(refs.runs().get(0).metrics()).containsOnlyKeys("auc", "test_accuracy", "macro_f1");
+    }
+
+    @Test
     void leavesNumbersAloneInItemsWithoutARun() {
         ItemReferences refs = ReferenceReader.read("12% of rows had mismatched currencies, accuracy 0.5");
 
