@@ -119,6 +119,22 @@ public class RunService {
         return Outcome.DONE;
     }
 
+    /** Counts one more attempt to fetch the run from its tracking server, in a transaction of its own. */
+    @Transactional
+    int trackerAttempt(String teamId, long runId) {
+        return runs.trackerAttempt(runId);
+    }
+
+    /** Merges what the tracking server knows of the run; the sceptic's check applies as for any report. */
+    @Transactional
+    void enrich(String teamId, long runId, MlflowClient.Fetched fetched) {
+        runs.find(teamId, runId).ifPresent(run -> {
+            report(teamId, run.projectId(), new RunReport("mlflow", run.externalId(), fetched.name(), null,
+                    fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null));
+            runs.trackerFetched(runId, clock.instant());
+        });
+    }
+
     public Optional<TrackingServer> trackingServer(String teamId, long projectId) {
         return servers.find(teamId, projectId);
     }
