@@ -51,6 +51,12 @@ public class ApiTokens {
                 .params(teamId, projectId).query(Integer.class).single();
     }
 
+    /** Withdraws one token, for instance one that could not be shown to the person who created it. */
+    @Transactional
+    public void revoke(String token) {
+        jdbc.sql("delete from api_token where token_hash = ?").param(hash(token)).update();
+    }
+
     /** Withdraws every token of the project. */
     @Transactional
     public void revokeAll(String teamId, long projectId) {

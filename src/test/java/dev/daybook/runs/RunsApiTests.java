@@ -182,6 +182,24 @@ class RunsApiTests extends SlackAppTest {
         assertThat(post("/api/v1/projects/no-such-" + channel + "/tokens", "", API_TOKEN).status()).isEqualTo(404);
     }
 
+    @Test
+    void aTokenCreatedFromTheSettingsFormIsShownOnceAndWorks() {
+        long projectId = projects.byChannel("T0DAYBOOK", channel).orElseThrow().id();
+
+        slackRequests.blockAction("daybook_new_api_token", Long.toString(projectId), ada, channel, "1.1");
+
+        String view = slack.awaitCalls("views.push", c -> c.param("view").contains("API token"), 1).get(0).param("view");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("dbk_[A-Za-z0-9_-]{20,}").matcher(view);
+        assertThat(token.find()).isTrue();
+        assertThat(apiGet("/api/v1/runs", token.group()).status()).isEqualTo(200);
+        assertThat(tokens.count("T0DAYBOOK", projectId)).isEqualTo(1);
+
+        slackRequests.blockAction("daybook_new_api_token", "not-a-project", ada, channel, "1.1");
+        slackRequests.blockAction("daybook_new_api_token", Long.toString(projects.open("TELSEWHERE", newChannel(), "x").id()),
+                ada, channel, "1.1");
+        assertThat(slack.calls("views.push", c -> c.param("view").contains("API token") && c.param("view").contains("#x*"))).isEmpty();
+    }
+
     private void assertBad(String token, String body, String detail) {
         Answer answer = post("/api/v1/runs", body, token);
         assertThat(answer.status()).as(body).isEqualTo(400);
