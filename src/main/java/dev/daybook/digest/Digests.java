@@ -175,6 +175,10 @@ public class Digests {
         return settings.baseUrl() + "/digests/" + token;
     }
 
+    public long linkLifetimeDays() {
+        return settings.linkLifetime().toDays();
+    }
+
     /** Stops every link to the project's summaries from working; how many links that was. */
     @Transactional
     public int revokeLinks(Project project) {
