@@ -75,11 +75,14 @@ class DigestSettingsSection implements ProjectSettingsSection {
 
     @Override
     public Map<String, String> check(Project project, FormValues values) {
+        // Slack requires both inputs, so a value that is missing means a form from before this section:
+        // the schedule stays as it is. A value that is there must make sense.
         Map<String, String> errors = new LinkedHashMap<>();
-        if (day(values.selectedOption(DAY)) == null) {
+        String dayValue = values.selectedOption(DAY);
+        if (dayValue != null && day(dayValue) == null) {
             errors.put(DAY, "Pick the day the summary goes out.");
         }
-        if (time(values.text(TIME)) == null) {
+        if (!values.text(TIME).isBlank() && time(values.text(TIME)) == null) {
             errors.put(TIME, "Write the time as hours and minutes, like 16:00 or 9:30.");
         }
         String channel = values.selectedConversation(CHANNEL);
@@ -91,10 +94,16 @@ class DigestSettingsSection implements ProjectSettingsSection {
 
     @Override
     public void save(Project project, FormValues values) {
+        if (values.selectedOption(DAY) == null && values.text(TIME).isBlank()) {
+            return; // a form without this section's inputs
+        }
+        DigestSchedule current = digests.schedule(project);
         String channel = values.selectedConversation(CHANNEL);
+        DayOfWeek day = day(values.selectedOption(DAY));
+        LocalTime time = time(values.text(TIME));
         digests.saveSchedule(project, new DigestSchedule(
                 channel == null || channel.equals(project.channelId()) ? null : channel,
-                day(values.selectedOption(DAY)), time(values.text(TIME))), null);
+                day == null ? current.day() : day, time == null ? current.time() : time), null);
     }
 
     private static OptionObject dayOption(DayOfWeek day) {
