@@ -119,7 +119,7 @@ public class Digests {
             Instant dueAt = timing.dueAt(week);
             if (recorded.contains(Dispatches.key(project.teamId(), dispatcher(project.id()), week.monday(), KIND))
                     || !now.isBefore(dueAt.plus(settings.catchUpWithin()))
-                    || !hadUpdatesBy(project, week)) {
+                    || !hadUpdatesBy(project, dueAt.atZone(timing.zone()).toLocalDate())) {
                 continue;
             }
             boolean late = now.isAfter(dueAt.plus(settings.lateAfter()));
@@ -200,11 +200,11 @@ public class Digests {
         return dispatches.exists(project.teamId(), dispatcher(project.id()), week.monday(), KIND);
     }
 
-    private boolean hadUpdatesBy(Project project, IsoWeek week) {
-        // A quiet week gets a "no updates" summary, but a project that only started later does not get
-        // one for a week before its time.
+    private boolean hadUpdatesBy(Project project, LocalDate dueDay) {
+        // A quiet week gets a "no updates" summary, but a project that only started after the summary's
+        // time does not get one for a week it was not part of.
         return !updates.inRange(project.teamId(), project.id(),
-                week.monday().minusDays(settings.activeWithin().toDays()), week.sunday(), null).isEmpty();
+                dueDay.minusDays(settings.activeWithin().toDays()), dueDay, null).isEmpty();
     }
 
     private boolean publish(Project project, IsoWeek week, Instant dueAt, boolean late, String requestedBy) {

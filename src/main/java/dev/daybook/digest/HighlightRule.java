@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * </ul>
  * Every person's best item comes first (people ordered by that item's score), so that one prolific
  * author does not fill the list; then the remaining items by score. Ties go to the later day, then to
- * the order written. At most {@value #MAX} items.
+ * the order written. Highlights are not the whole week: at most two thirds of the items (rounded up),
+ * but at least each person's best, and never more than {@value #MAX}.
  */
 public final class HighlightRule {
 
@@ -62,7 +63,8 @@ public final class HighlightRule {
         scored.stream().sorted(best).forEach(s -> firstOfEach.putIfAbsent(s.line().userId(), s));
         List<Scored> picked = new ArrayList<>(firstOfEach.values().stream().sorted(best).toList());
         scored.stream().sorted(best).filter(s -> !picked.contains(s)).forEach(picked::add);
-        return picked.stream().limit(MAX).map(Scored::line).toList();
+        int limit = Math.min(MAX, Math.max(firstOfEach.size(), (2 * done.size() + 2) / 3));
+        return picked.stream().limit(limit).map(Scored::line).toList();
     }
 
     private record Scored(Line line, int score, int position) {
