@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class ReadableText {
 
-    private static final Pattern MARKUP = Pattern.compile("<([^<>]+)>");
+    private static final Pattern MARKUP = Pattern.compile("<([@#!][^<>]*|(?:https?|mailto):[^<>]*)>");
 
     private ReadableText() {
     }
