@@ -32,13 +32,13 @@ class MarkdownSummaryTests {
         assertThat(md).startsWith("# Weekly summary · acme-invoices · 23–29 Nov 2026\n\nWeek 2026-W48 · for Acme\n")
                 .contains("## Highlights\n\n- val F1 0.87 on the baseline (https://mlflow.acme.io/\\#/experiments/1/runs/ab) \\*really\\* — Ada, Tue")
                 .contains("_1 of 5 items done this week._")
-                .contains("## Client goals\n\n- Precision on invoices: precision 0.91 (target >= 0.90, met), +0.03 since last week · due Fri 18 Dec")
+                .contains("## Client goals\n\n- Precision on invoices: precision 0.91 (target \\>= 0.90, met), +0.03 since last week · due Fri 18 Dec")
                 .contains("## Experiment runs\n\n- mlflow:ab — f1=0.87 · Ada, Tue · not verified yet")
                 .contains("## Blockers and asks\n\n- need the label guide from @bob — Ada, Tue")
                 .contains("## Next week\n\n- **Ada**: rerun; report")
                 .contains("core 70% (target 70%) · adjacent 20% (target 20%) · moonshot 10% (target 10%)")
                 .contains("## Who posted\n\nAda (3 days), Bob (1 day)")
-                .endsWith("[Open the summary with charts](https://daybook.example.com/digests/t)\n");
+                .endsWith("[Open the summary with its charts](https://daybook.example.com/digests/t)\n");
     }
 
     @Test
