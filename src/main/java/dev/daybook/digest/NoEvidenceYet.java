@@ -1,6 +1,7 @@
 package dev.daybook.digest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class NoEvidenceYet implements WeekEvidence {
     }
 
     @Override
-    public List<OpenBlocker> openBlockers(String teamId, long projectId, Instant asOf) {
+    public List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate asOf) {
         return List.of();
     }
 }

@@ -1,6 +1,8 @@
 package dev.daybook.digest;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,12 +32,14 @@ class SummaryBuilder {
     private final PersonDirectory people;
     private final Budget budget;
     private final WeekEvidence evidence;
+    private final Clock clock;
 
-    SummaryBuilder(UpdateService updates, PersonDirectory people, Budget budget, WeekEvidence evidence) {
+    SummaryBuilder(UpdateService updates, PersonDirectory people, Budget budget, WeekEvidence evidence, Clock clock) {
         this.updates = updates;
         this.people = people;
         this.budget = budget;
         this.evidence = evidence;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -44,7 +48,7 @@ class SummaryBuilder {
         Map<String, String> names = new HashMap<>();
         List<Line> done = new ArrayList<>();
         List<Line> blockers = new ArrayList<>();
-        Map<String, TreeSet<java.time.LocalDate>> days = new LinkedHashMap<>();
+        Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
         Map<String, UpdateView> latest = new LinkedHashMap<>();
         for (UpdateView update : filed) {
             String name = names.computeIfAbsent(update.userId(),
@@ -71,12 +75,15 @@ class SummaryBuilder {
                 .toList();
         Instant start = week.monday().atStartOfDay(zone).toInstant();
         Instant end = week.sunday().plusDays(1).atStartOfDay(zone).toInstant();
+        // A week still under way is summarised as it stands today: what is open now, goals as of now.
+        Instant asOf = clock.instant().isBefore(end) ? clock.instant() : end;
+        LocalDate asOfDay = LocalDate.ofInstant(asOf.minusNanos(1), zone);
         return new WeeklySummary(project.teamId(), project.id(), project.name(), project.client(), week,
                 filed.size(), done.size(), HighlightRule.pick(done),
-                evidence.goals(project.teamId(), project.id(), end),
+                evidence.goals(project.teamId(), project.id(), asOf),
                 evidence.runs(project.teamId(), project.id(), start, end),
                 blockers,
-                evidence.openBlockers(project.teamId(), project.id(), end),
+                evidence.openBlockers(project.teamId(), project.id(), asOfDay.isBefore(week.monday()) ? week.monday() : asOfDay),
                 plans,
                 new TimeSplit(BudgetPolicy.split(filed), budget.target(project.teamId())),
                 posters);

@@ -1,6 +1,7 @@
 package dev.daybook.digest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -14,5 +15,6 @@ interface WeekEvidence {
 
     List<RunLine> runs(String teamId, long projectId, Instant from, Instant to);
 
-    List<OpenBlocker> openBlockers(String teamId, long projectId, Instant asOf);
+    /** Blockers open on {@code asOf}, a day in the project's zone. */
+    List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate asOf);
 }
