@@ -1,0 +1,87 @@
+package dev.daybook.updates;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How blocker items are compared: the same blocker written again with other case, spacing, a budget
+ * tag or a full stop is the same blocker. No I/O.
+ */
+final class BlockerText {
+
+    /** Items that say there is no blocker: they count as a Blockers section, but open nothing. */
+    private static final Set<String> NOTHING = Set.of("none", "nothing", "no", "nope", "n/a", "na", "-", "—",
+            "no blockers", "no blocker", "none so far", "nothing blocking", "all clear", "无", "没有", "暂无", "无阻碍",
+            "没有阻碍", "暂无阻碍");
+
+    /** "resolved: the label guide", "unblocked - label guide", "已解决：标注指南". */
+    private static final Pattern RESOLUTION = Pattern.compile(
+            "^\\s*(?:resolved|unblocked|已解决|解决了|不再阻碍)\\s*[:：\\-–—]\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+
+    private static final Pattern TAG = Pattern.compile("\\[[^\\]]*]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s。，；：！？]+|[\\p{Punct}\\s。，；：！？]+$");
+
+    /** A shorter phrase than this must match a blocker exactly: "resolved: it" resolves nothing. */
+    private static final int MIN_PARTIAL_MATCH = 5;
+
+    private BlockerText() {
+    }
+
+    /** Lower case, budget tags removed, spaces collapsed, punctuation at either end removed. */
+    static String normalise(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        s = TAG.matcher(s).replaceAll(" ");
+        s = SPACES.matcher(s).replaceAll(" ").strip();
+        String stripped = EDGE_PUNCTUATION.matcher(s).replaceAll("");
+        return stripped.isEmpty() ? s : stripped;
+    }
+
+    /** True for "none", "无" and the like: the author says nothing blocks them. */
+    static boolean saysNothing(String text) {
+        return NOTHING.contains(normalise(text)) || normalise(text).isEmpty();
+    }
+
+    /** The key a blocker is stored under: a hash of the normalised text (fits an index however long). */
+    static String key(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(normalise(text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    /** For an Update item "resolved: &lt;what&gt;" or "unblocked: &lt;what&gt;", the what. */
+    static Optional<String> resolutionTarget(String updateItem) {
+        Matcher m = RESOLUTION.matcher(updateItem);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String target = normalise(m.group(1));
+        return target.isEmpty() ? Optional.empty() : Optional.of(target);
+    }
+
+    /**
+     * Whether a resolution phrase names this blocker: the same text, or a part of it long enough not
+     * to be a coincidence ("resolved: label guide" for "need the client's label guide").
+     */
+    static boolean names(String resolutionTarget, String blockerText) {
+        String blocker = normalise(blockerText);
+        String target = normalise(resolutionTarget);
+        if (blocker.equals(target)) {
+            return true;
+        }
+        return target.codePointCount(0, target.length()) >= MIN_PARTIAL_MATCH && blocker.contains(target);
+    }
+}

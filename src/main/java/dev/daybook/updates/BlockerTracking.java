@@ -1,0 +1,137 @@
+package dev.daybook.updates;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.Timestamps;
+
+/**
+ * Keeps the blocker table in step with the updates, in the transaction that records, revises or
+ * deletes an update, so that the two never disagree.
+ *
+ * <p>The rule: a blocker is open from the first update that lists it. It is resolved by the first later
+ * update (a later work day) of its author in the project that has a Blockers section without it (or
+ * saying "none"), or that says "resolved: …"/"unblocked: …" about it; or when its author marks it
+ * resolved, until an update of a later day lists it again. An update without a Blockers section
+ * leaves it open. Everything is derived from the updates that list it, so revising or deleting an
+ * update only recomputes the blockers that update touched or could have resolved.
+ */
+@Component
+class BlockerTracking {
+
+    private final Updates updates;
+    private final BlockerEntries blockers;
+    private final BlockerReports reports;
+    private final InsertIfAbsent inserts;
+    private final Clock clock;
+
+    BlockerTracking(Updates updates, BlockerEntries blockers, BlockerReports reports, InsertIfAbsent inserts,
+                    Clock clock) {
+        this.updates = updates;
+        this.blockers = blockers;
+        this.reports = reports;
+        this.inserts = inserts;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(UpdateRecorded recorded) {
+        track(recorded.teamId(), recorded.updateId(), recorded.projectId(), recorded.userId(), recorded.day());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(UpdateDeleted deleted) {
+        track(deleted.teamId(), deleted.updateId(), deleted.projectId(), deleted.userId(), deleted.day());
+    }
+
+    private void track(String teamId, long updateId, long projectId, String userId, LocalDate day) {
+        Set<Long> affected = new TreeSet<>(reports.findBlockerIdsOf(updateId));
+        reports.deleteByUpdateId(updateId);
+        affected.addAll(blockers.findResolvedBy(updateId));
+
+        Optional<UpdateEntity> update = updates.findById(updateId);
+        if (update.isPresent()) {
+            for (Map.Entry<String, String> listed : listedBlockers(update.get().toView()).entrySet()) {
+                BlockerEntity blocker = open(teamId, projectId, userId, listed.getKey(), listed.getValue(), day);
+                reports.save(new BlockerReportEntity(teamId, blocker.id(), updateId, day));
+                if (!day.isBefore(blocker.lastDay())) {
+                    blocker.showAs(listed.getValue());
+                }
+                affected.add(blocker.id());
+            }
+        }
+        reports.flush();
+        affected.addAll(blockers.findUnsettledSince(teamId, projectId, userId, day));
+        affected.forEach(this::recompute);
+    }
+
+    /** The update's blocker items by key, first wording kept; "none" and the like list nothing. */
+    private static Map<String, String> listedBlockers(UpdateView update) {
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (UpdateItem item : update.items(Section.BLOCKER)) {
+            if (!BlockerText.saysNothing(item.text())) {
+                listed.putIfAbsent(BlockerText.key(item.text()), item.text());
+            }
+        }
+        return listed;
+    }
+
+    private BlockerEntity open(String teamId, long projectId, String userId, String key, String text, LocalDate day) {
+        Optional<BlockerEntity> existing = blockers.findByTeamIdAndProjectIdAndUserIdAndTextKey(teamId, projectId,
+                userId, key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // Two updates of the same author (two days) may be recorded at once: one row per blocker all the same.
+        inserts.insert("""
+                insert into blocker (team_id, project_id, user_id, text_key, text, first_day, last_day, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, teamId, projectId, userId, key, text, day, day, Timestamps.of(clock.instant()));
+        return blockers.findByTeamIdAndProjectIdAndUserIdAndTextKey(teamId, projectId, userId, key).orElseThrow();
+    }
+
+    private void recompute(long blockerId) {
+        Optional<BlockerEntity> found = blockers.findById(blockerId);
+        if (found.isEmpty()) {
+            return;
+        }
+        BlockerEntity blocker = found.get();
+        List<LocalDate> days = reports.findDaysOf(blockerId);
+        if (days.isEmpty()) {
+            blockers.delete(blocker); // no update lists it any more
+            return;
+        }
+        LocalDate last = days.get(days.size() - 1);
+        blocker.reported(days.get(0), last);
+        if (blocker.markedSince(last)) {
+            return;
+        }
+        Optional<BlockerCandidate> resolving = blockers.findResolvingAfter(blocker.teamId(), blocker.projectId(),
+                        blocker.userId(), last).stream()
+                .filter(c -> c.section() == Section.BLOCKER
+                        || BlockerText.resolutionTarget(c.text()).filter(t -> BlockerText.names(t, blocker.text()))
+                        .isPresent())
+                .findFirst();
+        if (resolving.isEmpty()) {
+            blocker.open();
+        } else {
+            BlockerCandidate by = resolving.get();
+            blocker.resolve(by.day(), by.section() == Section.BLOCKER ? BlockerResolution.How.LATER_UPDATE
+                    : BlockerResolution.How.UPDATE_ITEM, by.updateId(), clock.instant());
+        }
+    }
+}
