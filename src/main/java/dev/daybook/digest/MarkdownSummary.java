@@ -40,13 +40,14 @@ public final class MarkdownSummary {
             summary.runs().forEach(r -> md.append("- ").append(escape(SummaryText.runLine(r))).append('\n'));
             md.append('\n');
         }
-        if (!summary.blockersOpen().isEmpty() || !summary.blockersReported().isEmpty()) {
+        if (!summary.blockersOpen().isEmpty() || summary.blockersResolved() > 0) {
             md.append("## Blockers and asks\n\n");
             summary.blockersOpen().forEach(b -> md.append("- ").append(escape(ReadableText.of(b.text())))
                     .append(" — ").append(escape(b.person())).append(", open ").append(SummaryText.days(b.ageDays()))
                     .append('\n'));
-            if (summary.blockersOpen().isEmpty()) {
-                summary.blockersReported().forEach(l -> md.append("- ").append(item(l)).append('\n'));
+            if (summary.blockersResolved() > 0) {
+                md.append(summary.blockersOpen().isEmpty() ? "" : "\n").append('_')
+                        .append(SummaryText.resolved(summary.blockersResolved())).append("_\n");
             }
             md.append('\n');
         }

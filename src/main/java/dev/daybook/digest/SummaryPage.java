@@ -27,8 +27,8 @@ record SummaryPage(String title, String week, String client, boolean empty, List
         List<Entry> blockers = new ArrayList<>();
         s.blockersOpen().forEach(b -> blockers.add(new Entry(ReadableText.of(b.text()),
                 b.person() + " · open " + SummaryText.days(b.ageDays()), true)));
-        if (s.blockersOpen().isEmpty()) {
-            s.blockersReported().forEach(l -> blockers.add(entry(l)));
+        if (s.blockersResolved() > 0) {
+            blockers.add(new Entry(SummaryText.resolved(s.blockersResolved()), "", false));
         }
         List<Entry> plans = s.nextWeek().stream().map(p -> new Entry(
                 String.join("; ", p.items().stream().map(ReadableText::of).toList()), p.person(), false)).toList();

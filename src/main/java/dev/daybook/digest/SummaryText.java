@@ -99,6 +99,11 @@ public final class SummaryText {
         return BudgetChart.chart(split.split(), split.target());
     }
 
+    /** {@code 2 reported this week and resolved since}. */
+    public static String resolved(int count) {
+        return count + (count == 1 ? " blocker" : " blockers") + " reported this week and resolved since";
+    }
+
     public static String days(int days) {
         return days + (days == 1 ? " day" : " days");
     }

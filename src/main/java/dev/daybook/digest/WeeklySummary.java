@@ -36,6 +36,23 @@ public record WeeklySummary(String teamId, long projectId, String projectName, S
         return week.sunday();
     }
 
+    /**
+     * Blockers written in the week's updates that are no longer open: resolved since. Compared by
+     * their text, as the blocker rule compares them (case, spaces and closing punctuation aside).
+     */
+    public int blockersResolved() {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        blockersOpen.forEach(b -> open.add(comparable(b.text())));
+        java.util.Set<String> reported = new java.util.LinkedHashSet<>();
+        blockersReported.forEach(l -> reported.add(comparable(l.text())));
+        reported.removeAll(open);
+        return reported.size();
+    }
+
+    private static String comparable(String text) {
+        return text.strip().replaceAll("\\s+", " ").replaceAll("[.!;,]+$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Nobody posted in the week: the summary says so in a line instead of empty sections. */
     public boolean isEmpty() {
         return updates == 0;

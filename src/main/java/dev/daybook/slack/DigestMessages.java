@@ -39,7 +39,7 @@ class DigestMessages {
 
     @ApplicationModuleListener(id = "slack.weekly-summary-due", propagation = Propagation.NOT_SUPPORTED)
     void on(WeeklySummaryDue due) {
-        sends.once(due.dispatchId(), "a weekly summary", () -> {
+        sends.once(due.dispatchId(), "a weekly summary", "weekly_summary", () -> {
             if (deliveries.find(due.teamId(), due.deliveryKey()).isPresent()) {
                 return "sent"; // posted before a crash kept us from recording it
             }

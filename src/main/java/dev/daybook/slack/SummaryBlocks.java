@@ -59,10 +59,8 @@ final class SummaryBlocks {
             add(blocks, "Client goals", s.goals().stream().map(g -> "• " + SlackText.escape(SummaryText.goalLine(g))).toList(),
                     null, pageUrl);
             add(blocks, "Experiment runs", s.runs().stream().map(SummaryBlocks::run).toList(), null, pageUrl);
-            List<String> blockers = !s.blockersOpen().isEmpty()
-                    ? s.blockersOpen().stream().map(SummaryBlocks::open).toList()
-                    : s.blockersReported().stream().map(SummaryBlocks::item).toList();
-            add(blocks, "Blockers and asks", blockers, null, pageUrl);
+            add(blocks, "Blockers and asks", s.blockersOpen().stream().map(SummaryBlocks::open).toList(),
+                    s.blockersResolved() > 0 ? "_" + SummaryText.resolved(s.blockersResolved()) + "_" : null, pageUrl);
             add(blocks, "Next week", s.nextWeek().stream().map(SummaryBlocks::plan).toList(), null, pageUrl);
             String split = s.split().split().isEmpty() ? "nothing recorded"
                     : "```" + SummaryText.splitChart(s.split()) + "```";
@@ -83,7 +81,7 @@ final class SummaryBlocks {
     }
 
     private static void add(List<LayoutBlock> blocks, String heading, List<String> lines, String note, String pageUrl) {
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() && note == null) {
             return;
         }
         String text = fit("*" + heading + "*", lines, note, pageUrl != null);

@@ -279,7 +279,7 @@ class DigestTests extends SlackAppTest {
         assertThat(md.status()).isEqualTo(200);
         assertThat(md.body()).startsWith("# Weekly summary · " + name + " · 23–29 Nov 2026")
                 .contains("## Highlights").contains("tuned learning\\_rate to 2e-4 — Ada, Tue")
-                .contains("## Blockers and asks").contains("waiting for data")
+                .contains("## Blockers and asks").contains("- waiting for data — Ada, open 0 days")
                 .contains("## Next week").contains("**Ada**: more")
                 .contains("## Time: 70/20/10").contains("## Who posted").contains("Ada (1 day)");
 
@@ -291,6 +291,24 @@ class DigestTests extends SlackAppTest {
         assertThat(badWeek.status()).isEqualTo(400);
         assertThat(badWeek.body()).contains("2026-W48");
         assertThat(apiGet("/api/v1/digests/" + name + "/last-week.md").status()).isEqualTo(400);
+    }
+
+    @Test
+    void blockersResolvedDuringTheWeekAreCountedNotListed() {
+        String channel = newChannel();
+        String name = "dg-" + channel.toLowerCase();
+        String ada = newUser();
+        slack.user(ada, "Ada", "UTC");
+        clock.set(TUESDAY);
+        post(channel, name, ada, "Update:\n- a\nBlockers:\n- need GPUs\n- label guide");
+        clock.set(WEDNESDAY);
+        post(channel, name, ada, "Update:\n- b\nBlockers:\n- label guide");
+        clock.set(Instant.parse("2026-11-28T12:00:00Z"));
+
+        String md = apiGet("/api/v1/digests/" + name + "/2026-W48.md").body();
+
+        assertThat(md).contains("## Blockers and asks\n\n- label guide — Ada, open 4 days\n\n_1 blocker reported this week and resolved since_")
+                .doesNotContain("need GPUs");
     }
 
     private void post(String channel, String name, String user, String text) {

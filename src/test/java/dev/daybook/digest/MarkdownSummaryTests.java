@@ -21,8 +21,8 @@ class MarkdownSummaryTests {
                 List.of(new GoalLine("precision", "Precision on invoices", "precision", ">= 0.90", 0.91, 0.88, true,
                         LocalDate.of(2026, 12, 18), List.of())),
                 List.of(new RunLine("mlflow:ab", "Ada", TUE, "f1=0.87", false)),
-                List.of(new Line("U1", "Ada", TUE, "need the label guide from <@U2|bob>")),
-                List.of(),
+                List.of(new Line("U1", "Ada", TUE, "need the label guide from <@U2|bob>"), new Line("U1", "Ada", TUE, "GPU quota")),
+                List.of(new OpenBlocker("Ada", "need the label guide from <@U2|bob>", TUE, 3)),
                 List.of(new Plan("U1", "Ada", TUE, List.of("rerun", "report"))),
                 new TimeSplit(new Split(7, 2, 1, 10), BudgetTarget.DEFAULT),
                 List.of(new Poster("U1", "Ada", 3), new Poster("U2", "Bob", 1)));
@@ -34,7 +34,7 @@ class MarkdownSummaryTests {
                 .contains("_1 of 5 items done this week._")
                 .contains("## Client goals\n\n- Precision on invoices: precision 0.91 (target \\>= 0.90, met), +0.03 since last week · due Fri 18 Dec")
                 .contains("## Experiment runs\n\n- mlflow:ab — f1=0.87 · Ada, Tue · not verified yet")
-                .contains("## Blockers and asks\n\n- need the label guide from @bob — Ada, Tue")
+                .contains("## Blockers and asks\n\n- need the label guide from @bob — Ada, open 3 days\n\n_1 blocker reported this week and resolved since_")
                 .contains("## Next week\n\n- **Ada**: rerun; report")
                 .contains("core 70% (target 70%) · adjacent 20% (target 20%) · moonshot 10% (target 10%)")
                 .contains("## Who posted\n\nAda (3 days), Bob (1 day)")
