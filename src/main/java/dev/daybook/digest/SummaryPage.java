@@ -22,8 +22,8 @@ record SummaryPage(String title, String week, String client, boolean empty, List
         List<Chart> goals = s.goals().stream().map(g -> new Chart(SummaryText.goalLine(g), SummaryCharts.goal(g))).toList();
         List<Entry> runs = s.runs().stream().map(r -> new Entry(
                 r.runId() + (r.metrics() == null || r.metrics().isBlank() ? "" : " — " + r.metrics()),
-                r.person() + ", " + SummaryText.weekday(r.day()) + " · " + (r.verified() ? "verified" : "not verified yet"),
-                !r.verified())).toList();
+                r.person() + ", " + SummaryText.weekday(r.day()) + " · " + r.check().label(),
+                r.check() == RunLine.Check.UNVERIFIED || r.check() == RunLine.Check.DISPUTED)).toList();
         List<Entry> blockers = new ArrayList<>();
         s.blockersOpen().forEach(b -> blockers.add(new Entry(ReadableText.of(b.text()),
                 b.person() + " · open " + SummaryText.days(b.ageDays()), true)));

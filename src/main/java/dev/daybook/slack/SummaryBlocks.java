@@ -123,7 +123,13 @@ final class SummaryBlocks {
     }
 
     private static String run(RunLine run) {
-        return (run.verified() ? "• :white_check_mark: " : "• :warning: ") + SlackText.escape(SummaryText.runLine(run));
+        String mark = switch (run.check()) {
+            case VERIFIED -> ":white_check_mark: ";
+            case UNVERIFIED -> ":warning: ";
+            case DISPUTED -> ":x: ";
+            case NOT_NEEDED -> "";
+        };
+        return "• " + mark + SlackText.escape(SummaryText.runLine(run));
     }
 
     private static String plan(Plan plan) {

@@ -20,7 +20,7 @@ class MarkdownSummaryTests {
                 List.of(new Line("U1", "Ada", TUE, "val F1 0.87 on <https://mlflow.acme.io/#/experiments/1/runs/ab|the baseline> *really*")),
                 List.of(new GoalLine("precision", "Precision on invoices", "precision", ">= 0.90", 0.91, 0.88, true,
                         LocalDate.of(2026, 12, 18), List.of())),
-                List.of(new RunLine("mlflow:ab", "Ada", TUE, "f1=0.87", false)),
+                List.of(new RunLine("mlflow:ab", "Ada", TUE, "f1=0.87", RunLine.Check.UNVERIFIED)),
                 List.of(new Line("U1", "Ada", TUE, "need the label guide from <@U2|bob>"), new Line("U1", "Ada", TUE, "GPU quota")),
                 List.of(new OpenBlocker("Ada", "need the label guide from <@U2|bob>", TUE, 3)),
                 List.of(new Plan("U1", "Ada", TUE, List.of("rerun", "report"))),

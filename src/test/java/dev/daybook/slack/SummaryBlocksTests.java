@@ -42,7 +42,7 @@ class SummaryBlocksTests {
             String person = "Person " + i + " <with> a very long name " + "x".repeat(60);
             lines.add(new Line("U" + i, person, TUE, "item " + i + " " + "words ".repeat(500)));
             plans.add(new Plan("U" + i, person, TUE, List.of("plan " + "p".repeat(900), "second " + i)));
-            runs.add(new RunLine("run:" + i, person, TUE, "f1=0." + i, i % 2 == 0));
+            runs.add(new RunLine("run:" + i, person, TUE, "f1=0." + i, i % 2 == 0 ? RunLine.Check.VERIFIED : RunLine.Check.UNVERIFIED));
             goals.add(new GoalLine("goal-" + i, "Goal " + i + " " + "g".repeat(300), "precision", ">= 0.90", 0.8, 0.7,
                     false, TUE.plusDays(30), List.of()));
             open.add(new OpenBlocker(person, "blocked on " + "b".repeat(800), TUE.minusDays(i), i));
