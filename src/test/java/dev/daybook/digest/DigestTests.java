@@ -184,6 +184,34 @@ class DigestTests extends SlackAppTest {
     }
 
     @Test
+    void aDigestChannelDaybookIsNotInIsGivenUpOnNotRetriedForever() {
+        String channel = newChannel();
+        String ada = newUser();
+        clock.set(TUESDAY);
+        post(channel, "dg-" + channel.toLowerCase(), ada, "Update: work Next: more");
+        slack.awaitPosted(channel, 1);
+        slack.in(channel).failWith("chat.postMessage", 5, "not_in_channel");
+
+        clock.set(FRIDAY_DUE.plusSeconds(5));
+        digests.sendDue(clock.instant());
+
+        long projectId = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "refused".equals(jdbc.query(
+                "select coalesce(outcome, '') from scheduled_dispatch where user_id = ? and kind = 'digest:weekly'",
+                (rs, n) -> rs.getString(1), Digests.dispatcher(projectId)).stream().findFirst().orElse(null)));
+        settle();
+        assertThat(summaries(channel)).isEmpty();
+        assertThat(slack.callsTo("chat.postMessage", channel).stream()
+                .filter(c -> c.param("text") != null && c.param("text").startsWith("Weekly summary"))).hasSize(1);
+    }
+
+    @Autowired
+    dev.daybook.projects.ProjectDirectory projects;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
     void previewIsPrivateAndPostSendsItOnceForTheWeek() {
         String channel = newChannel();
         String name = "dg-" + channel.toLowerCase();
@@ -248,6 +276,15 @@ class DigestTests extends SlackAppTest {
                 "digest_time", textValue("25:99")), channel);
         assertThat(badTime.json().get("response_action").getAsString()).isEqualTo("errors");
         assertThat(badTime.json().getAsJsonObject("errors").get("digest_time").getAsString()).contains("16:00");
+
+        Answer directMessage = slackRequests.viewSubmission("daybook_settings", lead, values(
+                "default_category", optionValue("static_select", "CORE"),
+                "share_mode", optionValue("radio_buttons", "CHANNEL"),
+                "digest_channel", conversationValue("D0123ABCD"),
+                "digest_day", optionValue("static_select", "FUNDAY"),
+                "digest_time", textValue("16:00")), channel);
+        assertThat(directMessage.json().getAsJsonObject("errors").get("digest_channel").getAsString()).contains("not a direct message");
+        assertThat(directMessage.json().getAsJsonObject("errors").get("digest_day").getAsString()).contains("Pick the day");
 
         Answer saved = slackRequests.viewSubmission("daybook_settings", lead, values(
                 "default_category", optionValue("static_select", "CORE"),
