@@ -1,7 +1,5 @@
 package dev.daybook.digest;
 
-import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.daybook.access.ApiCaller;
+import dev.daybook.access.ApiProjects;
 import dev.daybook.projects.Project;
-import dev.daybook.projects.ProjectDirectory;
+
 
 /** {@code GET /api/v1/digests/<project>/<iso-week>.md}: a week's summary as Markdown, for email. */
 @RestController
@@ -23,9 +22,9 @@ class DigestApiController {
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
 
     private final Digests digests;
-    private final ProjectDirectory projects;
+    private final ApiProjects projects;
 
-    DigestApiController(Digests digests, ProjectDirectory projects) {
+    DigestApiController(Digests digests, ApiProjects projects) {
         this.digests = digests;
         this.projects = projects;
     }
@@ -36,20 +35,8 @@ class DigestApiController {
                                     @RequestParam(required = false) String team) {
         IsoWeek isoWeek = IsoWeek.parse(week).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                 "'" + week + "' is not an ISO week: write it like 2026-W48 (weeks 01 to 52, or 53 in long years)."));
-        if (team != null && !caller.mayRead(team)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This token does not read that workspace.");
-        }
-        List<Project> found = projects.named(team != null ? team : caller.teamId(), project).stream()
-                .filter(p -> caller.mayRead(p.teamId()))
-                .toList();
-        if (found.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No project called '" + project + "'.");
-        }
-        if (found.size() > 1) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Several workspaces have a project called '" + project + "'; add ?team=<team id>.");
-        }
-        WeeklySummary summary = digests.summary(found.get(0), isoWeek);
+        Project found = projects.resolve(caller, project, team);
+        WeeklySummary summary = digests.summary(found, isoWeek);
         return ResponseEntity.ok().contentType(MARKDOWN).body(MarkdownSummary.render(summary, null));
     }
 }

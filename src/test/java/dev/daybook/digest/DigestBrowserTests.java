@@ -40,6 +40,12 @@ class DigestBrowserTests extends SlackAppTest {
     @Autowired
     ProjectDirectory projects;
 
+    @Autowired
+    dev.daybook.goals.GoalService goals;
+
+    @Autowired
+    dev.daybook.runs.RunService runs;
+
     @Test
     void theSummaryPageLoadsWithItsChartsAndNoConsoleErrors() throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
@@ -112,12 +118,34 @@ class DigestBrowserTests extends SlackAppTest {
 
     private String sampleWeek() {
         String channel = newChannel();
+        
         String name = "acme-invoices";
         String ada = newUser();
         String grace = newUser();
         String alan = newUser();
         slack.user(ada, "Ada Lovelace", "UTC").user(grace, "Grace Hopper", "UTC").user(alan, "Alan Turing", "UTC");
+        // Three weeks of verified results towards the client's goal, for the goal's chart.
+        String[] weeks = {"2026-11-03T12:00:00Z", "2026-11-10T12:00:00Z", "2026-11-17T12:00:00Z"};
+        double[] precision = {0.78, 0.83, 0.86};
+        for (int i = 0; i < weeks.length; i++) {
+            clock.set(java.time.Instant.parse(weeks[i]));
+            command(channel, name, ada, "Update: error analysis round " + (i + 1) + " Next: more");
+            var project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
+            if (i == 0) {
+                assertThat(goals.save(FakeSlack.TEAM_ID, project.id(), null, new dev.daybook.goals.GoalDraft("precision",
+                        "Invoice classifier precision", "Acme", "precision >= 0.90", "2026-12-18", "active")).errors()).isEmpty();
+            }
+            var run = runs.report(FakeSlack.TEAM_ID, project.id(), dev.daybook.runs.RunReport.referenced("run",
+                    "baseline-" + (i + 1), null, java.util.Map.of("precision", precision[i]), ada));
+            runs.verify(FakeSlack.TEAM_ID, run.id(), grace);
+        }
         clock.set(DigestTests.TUESDAY);
+        var project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
+        var best = runs.report(FakeSlack.TEAM_ID, project.id(), dev.daybook.runs.RunReport.referenced("run", "ulmfit-clean",
+                null, java.util.Map.of("precision", 0.91, "val_f1", 0.87), ada));
+        runs.verify(FakeSlack.TEAM_ID, best.id(), grace);
+        runs.report(FakeSlack.TEAM_ID, project.id(), dev.daybook.runs.RunReport.referenced("run", "active-learning-1",
+                null, java.util.Map.of("precision", 0.93), grace));
         command(channel, name, ada, """
                 Update:
                 - ULMFiT baseline: val F1 0.87 (run mlflow:1a2b3c), because BERT needs too much compute for 3k req/day [core 3h]
