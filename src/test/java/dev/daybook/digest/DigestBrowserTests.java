@@ -94,6 +94,9 @@ class DigestBrowserTests extends SlackAppTest {
                     .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()).toList();
             assertThat(problems).as("console messages").isEmpty();
 
+            // The whole page, for the sample image in the docs.
+            Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, Math.min(height.intValue() + 20, 4000)));
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
             Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "weekly-summary.png"), png);
