@@ -180,4 +180,15 @@ public class PersonDirectory {
             person.refresh(displayName, timeZone, clock.instant());
         });
     }
+
+    /** Everyone Daybook knows in the workspace (people who posted or were looked up), to match names against. */
+    @Transactional(readOnly = true)
+    public List<PersonProfile> everyone(String teamId) {
+        return people.findByTeamId(teamId).stream().map(p -> p.toProfile(settings.defaultTimeZone())).toList();
+    }
+
+    /** The zone used for people and projects whose own zone is not known. */
+    public java.time.ZoneId defaultZone() {
+        return settings.defaultTimeZone();
+    }
 }

@@ -224,4 +224,17 @@ public class UpdateService {
                         i.category() == null ? projectDefault : i.category(), i.category() != null, i.hours()))
                 .toList();
     }
+
+    /**
+     * Each author's latest update in a project, for those who posted on or after {@code since}: one indexed
+     * read of the recent days, never the project's history.
+     */
+    public List<UpdateView> latestPerAuthor(String teamId, long projectId, LocalDate since) {
+        return updates.findLatestPerAuthor(teamId, projectId, since).stream().map(UpdateEntity::toView).toList();
+    }
+
+    /** The person's latest update in any project of the workspace, with its items. */
+    public Optional<UpdateView> latestOf(String teamId, String userId) {
+        return updates.findLatestOf(teamId, userId, 1).stream().findFirst().map(UpdateEntity::toView);
+    }
 }

@@ -80,4 +80,23 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
              where u.teamId = :teamId and u.userId = :userId and u.day >= :since
             """)
     List<Long> findProjectIdsSince(String teamId, String userId, LocalDate since);
+
+    /** Each author's latest update in the project, among those filed on or after {@code since}. */
+    @Query("""
+            select distinct u from UpdateEntity u left join fetch u.items
+             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
+               and u.day = (select max(l.day) from UpdateEntity l
+                             where l.teamId = u.teamId and l.projectId = u.projectId and l.userId = u.userId)
+             order by u.day desc, u.userId
+            """)
+    List<UpdateEntity> findLatestPerAuthor(String teamId, long projectId, LocalDate since);
+
+    /** The author's latest updates, newest first, in any project of the workspace. */
+    @Query("""
+            select u from UpdateEntity u
+             where u.teamId = :teamId and u.userId = :userId
+             order by u.day desc, u.updatedAt desc
+             limit :limit
+            """)
+    List<UpdateEntity> findLatestOf(String teamId, String userId, int limit);
 }
