@@ -132,6 +132,26 @@ public final class SlackRequests {
         return event;
     }
 
+    /** An {@code app_mention} event: someone @-mentioned the bot in a channel. */
+    public static JsonObject appMention(String channelId, String userId, String text, String ts) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_mention");
+        event.addProperty("text", text);
+        event.addProperty("user", userId);
+        event.addProperty("ts", ts);
+        event.addProperty("team", FakeSlack.TEAM_ID);
+        event.addProperty("channel", channelId);
+        event.addProperty("event_ts", ts);
+        return event;
+    }
+
+    /** A person's direct message to the bot ({@code message.im}). */
+    public static JsonObject directMessage(String userId, String text, String ts) {
+        JsonObject event = message(FakeSlack.dm(userId), userId, text, ts);
+        event.addProperty("channel_type", "im");
+        return event;
+    }
+
     public static JsonObject messageChanged(String channelId, String userId, String newText, String ts, String editTs) {
         JsonObject inner = message(channelId, userId, newText, ts);
         inner.remove("channel");
