@@ -372,6 +372,48 @@ public final class SlackRequests {
         return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
     }
 
+    /** A button pressed in the person's App Home tab. */
+    public Answer homeBlockAction(String actionId, String value, String userId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("team_id", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "V0HOME");
+        payload.add("container", container);
+        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc" + UUID.randomUUID().toString().substring(0, 5));
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0HOME");
+        view.addProperty("team_id", team);
+        view.addProperty("type", "home");
+        view.add("blocks", new JsonArray());
+        view.addProperty("hash", "156663117.cd33ad1f");
+        view.addProperty("app_id", APP_ID);
+        view.addProperty("bot_id", FakeSlack.BOT_ID);
+        payload.add("view", view);
+        JsonArray actions = new JsonArray();
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b" + actionId.hashCode());
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
+        actions.add(action);
+        payload.add("actions", actions);
+        payload.addProperty("is_enterprise_install", false);
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
     public static JsonObject textValue(String value) {
         JsonObject element = new JsonObject();
         element.addProperty("type", "plain_text_input");
