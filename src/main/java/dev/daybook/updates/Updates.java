@@ -81,15 +81,21 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
             """)
     List<Long> findProjectIdsSince(String teamId, String userId, LocalDate since);
 
-    /** Each author's latest update in the project, among those filed on or after {@code since}. */
+    /** Each author's latest work day in the project, among those on or after {@code since}: an index range scan. */
+    @Query("""
+            select u.userId, max(u.day) from UpdateEntity u
+             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
+             group by u.userId
+            """)
+    List<Object[]> findLatestDays(String teamId, long projectId, LocalDate since);
+
+    /** The project's updates of these authors on these days, with their items (the caller keeps the pairs it wants). */
     @Query("""
             select distinct u from UpdateEntity u left join fetch u.items
-             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
-               and u.day = (select max(l.day) from UpdateEntity l
-                             where l.teamId = u.teamId and l.projectId = u.projectId and l.userId = u.userId)
-             order by u.day desc, u.userId
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId in :userIds and u.day in :days
             """)
-    List<UpdateEntity> findLatestPerAuthor(String teamId, long projectId, LocalDate since);
+    List<UpdateEntity> findOn(String teamId, long projectId, java.util.Collection<String> userIds,
+                              java.util.Collection<LocalDate> days);
 
     /** The author's latest updates, newest first, in any project of the workspace. */
     @Query("""
