@@ -1,5 +1,8 @@
 package dev.daybook;
 
+import static dev.daybook.testkit.SlackRequests.checkboxes;
+import static dev.daybook.testkit.SlackRequests.textValue;
+import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,9 +48,10 @@ import dev.daybook.testkit.TestDatabase;
 
 /**
  * Three Daybook processes on one PostgreSQL behind a (simulated) load balancer, with interleaved
- * Slack traffic and Slack's retries landing on other instances. One is killed with SIGKILL halfway.
- * Afterwards every acknowledged update is stored once, every update is shared once and every
- * channel post has its tick: nothing lost, nothing done twice.
+ * Slack traffic, Slack's retries landing on other instances, and end-of-day reminders falling due on
+ * the clustered scheduler. One instance is killed with SIGKILL halfway, just as the reminders go out.
+ * Afterwards every acknowledged update is stored once, every update is shared once, every channel
+ * post has its tick and every person got their reminder once: nothing lost, nothing done twice.
  */
 @Tag("database")
 @ExtendWith(DatabaseAvailable.class)
@@ -83,20 +89,43 @@ class ScaleOutTests {
         settings.put("spring.modulith.events.staleness.processing", "5s");
         settings.put("spring.modulith.events.staleness.resubmitted", "5s");
         settings.put("spring.modulith.events.staleness.check-interval", "1s");
+        settings.put("daybook.reminders.check-every", "5s");
+        settings.put("daybook.reminders.sending-lease", "20s");
+        settings.put("daybook.slack.delivery-claim", "20s");
         for (int i = 1; i <= 3; i++) {
             instances.add(DaybookProcess.start("instance-" + i, settings));
         }
-        instances.forEach(instance -> instance.awaitHealthy(Duration.ofSeconds(120)));
+        instances.forEach(instance -> instance.awaitHealthy(Duration.ofSeconds(180)));
 
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> channels = List.of("CCLU" + run.toUpperCase() + "A", "CCLU" + run.toUpperCase() + "B",
                 "CCLU" + run.toUpperCase() + "C");
         channels.forEach(c -> slack.channel(c, c.toLowerCase()));
+        // Reminders fall due at the next whole minute (at least 20 s away), set through My settings.
+        Instant remindAt = Instant.now().plusSeconds(80).truncatedTo(ChronoUnit.MINUTES);
+        String reminderTime = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(remindAt);
+        List<String> reminded = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String user = "UREM" + run.toUpperCase() + i;
+            slack.user(user, "Reminded " + i, "UTC");
+            Answer saved = send(i, r -> r.viewSubmission("daybook_my_settings", user, values(
+                    "reminder_time", textValue(reminderTime),
+                    "working_days", checkboxes("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                    "notes", checkboxes("reminders")), null));
+            assertThat(saved.body()).contains("Saved");
+            reminded.add(user);
+        }
+
         Set<String> acknowledged = new HashSet<>();
         Set<String> posts = new HashSet<>();
         Map<String, String> postTs = new HashMap<>();
         int total = 120;
+        // The first half of the traffic is spread so that the kill comes while the reminders go out.
+        Instant killAt = remindAt.plusSeconds(4);
         for (int i = 0; i < total; i++) {
+            if (i < total / 2) {
+                pause(Duration.between(Instant.now(), killAt).dividedBy(total / 2 - i));
+            }
             if (i == total / 2) {
                 instances.get(1).kill();
             }
@@ -140,6 +169,24 @@ class ScaleOutTests {
         }
         acknowledged.forEach(marker -> assertThat(stored.get(marker)).as(marker).isEqualTo(1));
         posts.forEach(marker -> assertThat(stored.get(marker)).as(marker).isEqualTo(1));
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> reminded.stream().allMatch(user -> !slack.posted(FakeSlack.dm(user)).isEmpty()));
+        Awaitility.await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20))
+                .until(() -> reminded.stream().allMatch(user -> slack.posted(FakeSlack.dm(user)).size() == 1));
+        reminded.forEach(user -> assertThat(slack.posted(FakeSlack.dm(user)).get(0).text()).as(user)
+                .contains("Time for your end-of-day update"));
+    }
+
+    private static void pause(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every acknowledged command update appears exactly once in its channel. */

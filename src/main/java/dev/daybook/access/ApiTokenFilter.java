@@ -13,16 +13,21 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Guards {@code /api/**}: a request needs {@code Authorization: Bearer <token>}. */
+/**
+ * Guards {@code /api/**}: a request needs {@code Authorization: Bearer <token>}, either the
+ * deployment-wide token or a project's token ({@link ApiTokens}).
+ */
 @Component
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
     private final ApiSettings settings;
+    private final ApiTokens tokens;
 
-    ApiTokenFilter(ApiSettings settings) {
+    ApiTokenFilter(ApiSettings settings, ApiTokens tokens) {
         this.settings = settings;
+        this.tokens = tokens;
     }
 
     @Override
@@ -41,6 +46,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String presented = header.substring(PREFIX.length()).strip();
         if (settings.tokenConfigured() && constantTimeEquals(presented, settings.token())) {
             request.setAttribute(ApiCaller.ATTRIBUTE, new ApiCaller(null));
+            chain.doFilter(request, response);
+            return;
+        }
+        var projectCaller = tokens.caller(presented);
+        if (projectCaller.isPresent()) {
+            request.setAttribute(ApiCaller.ATTRIBUTE, projectCaller.get());
             chain.doFilter(request, response);
             return;
         }

@@ -30,7 +30,7 @@ class BudgetMessages {
 
     @ApplicationModuleListener(id = "slack.budget-note-due", propagation = Propagation.NOT_SUPPORTED)
     void on(BudgetNoteDue due) {
-        sends.once(due.dispatchId(), "a budget note", () -> {
+        sends.once(due.dispatchId(), "a budget note", "budget_note", () -> {
             Optional<BudgetNote> note = budget.compose(due);
             if (note.isEmpty()) {
                 return "skipped";

@@ -16,6 +16,7 @@ import com.slack.api.model.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -31,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Deliveries {
 
     static final String METADATA_TYPE = "daybook_delivery";
-    /** Longer than one attempt can take, rate-limit waits included. */
-    static final Duration CLAIM_FOR = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     /** Where a delivered message is. */
@@ -43,9 +42,16 @@ class Deliveries {
     private final SlackCalls slack;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    /**
+     * Longer than one attempt can take, rate-limit waits included; also how long a post that an
+     * instance crashed in the middle of waits before another instance tries it.
+     */
+    private final Duration claimFor;
 
-    Deliveries(SlackDeliveries deliveries, SlackCalls slack, PlatformTransactionManager transactions, Clock clock) {
+    Deliveries(SlackDeliveries deliveries, SlackCalls slack, PlatformTransactionManager transactions, Clock clock,
+               @Value("${daybook.slack.delivery-claim:10m}") Duration claimFor) {
         this.deliveries = deliveries;
+        this.claimFor = claimFor;
         this.slack = slack;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -60,7 +66,7 @@ class Deliveries {
 
     /**
      * Posts the message unless a message with this key was posted already; returns where it is. Each
-     * attempt claims the key for {@link #CLAIM_FOR}: a second attempt running at the same moment (the
+     * attempt claims the key for {@code daybook.slack.delivery-claim}: a second attempt running at the same moment (the
      * same outbox work resubmitted while the first still runs) is told to come back later instead of
      * posting too. A failed attempt releases its claim; a crashed one lets it lapse.
      */
@@ -100,7 +106,7 @@ class Deliveries {
             return ownTransaction.execute(s -> {
                 Optional<SlackDelivery> existing = deliveries.lock(teamId, key);
                 if (existing.isEmpty()) {
-                    deliveries.saveAndFlush(new SlackDelivery(teamId, key, channelId, threadTs, now, now.plus(CLAIM_FOR)));
+                    deliveries.saveAndFlush(new SlackDelivery(teamId, key, channelId, threadTs, now, now.plus(claimFor)));
                     return new Attempt(null, false);
                 }
                 SlackDelivery delivery = existing.get();
@@ -108,7 +114,7 @@ class Deliveries {
                     return new Attempt(new Posted(delivery.channelId(), delivery.messageTs(), delivery.contentVersion()), false);
                 }
                 boolean triedBefore = delivery.attemptedAt() != null;
-                if (!delivery.claim(now, now.plus(CLAIM_FOR))) {
+                if (!delivery.claim(now, now.plus(claimFor))) {
                     throw new DeliveryBusy(key);
                 }
                 return new Attempt(null, triedBefore);

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,9 @@ import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonProfile;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.runs.RunService;
+import dev.daybook.runs.RunView;
+import dev.daybook.runs.Verification;
 import dev.daybook.status.PersonMatcher;
 import dev.daybook.status.ProjectStatus;
 import dev.daybook.status.Question;
@@ -57,10 +62,15 @@ class QuestionAnswers {
     private final StatusAnswers statuses;
     private final UpdateService updates;
     private final PersonDirectory people;
+    private final RunService runs;
     private final Clock clock;
 
+    /** Metrics answered in "best run for ...". */
+    private static final int MAX_METRICS = 5;
+
     QuestionAnswers(ProjectLookup lookup, ProjectDirectory projects, StatusAnswers statuses, UpdateService updates,
-                    PersonDirectory people, Clock clock) {
+                    PersonDirectory people, RunService runs, Clock clock) {
+        this.runs = runs;
         this.lookup = lookup;
         this.projects = projects;
         this.statuses = statuses;
@@ -80,7 +90,8 @@ class QuestionAnswers {
             case STATUS -> aboutProject(teamId, channelId, askerId, question, this::status);
             case BLOCKERS -> aboutProject(teamId, channelId, askerId, question, this::blockers);
             case WHO_WORKS_ON -> aboutProject(teamId, channelId, askerId, question, this::who);
-            case BEST_RUN, GOALS -> aboutProject(teamId, channelId, askerId, question, this::notTracked);
+            case BEST_RUN -> aboutProject(teamId, channelId, askerId, question, this::bestRun);
+            case GOALS -> aboutProject(teamId, channelId, askerId, question, this::goals);
             case PERSON_WORK -> personWork(teamId, askerId, question);
         };
     }
@@ -133,8 +144,48 @@ class QuestionAnswers {
         return lines(lines);
     }
 
-    private Reply notTracked(ProjectStatus status) {
-        return text("I have no experiment runs or client goals recorded for #" + status.project().name() + ".");
+    /**
+     * The best verified run for each metric that matters: the goals' target metrics, or else the metrics
+     * of the latest runs. Unverified results are named as such, never as the best.
+     */
+    private Reply bestRun(ProjectStatus status) {
+        Project project = status.project();
+        Set<String> metrics = new LinkedHashSet<>();
+        status.goals().stream().filter(g -> g.goal().target() != null).forEach(g -> metrics.add(g.goal().target().metric()));
+        if (metrics.isEmpty()) {
+            status.runs().forEach(r -> r.metrics().keySet().stream().sorted().forEach(metrics::add));
+        }
+        if (metrics.isEmpty()) {
+            return text("No runs with metrics are recorded for #" + project.name() + " yet.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Best verified runs in #" + project.name() + "*");
+        metrics.stream().limit(MAX_METRICS).forEach(metric -> {
+            Optional<RunView> best = runs.best(project.teamId(), project.id(), metric);
+            if (best.isPresent()) {
+                lines.add("*" + SlackText.escape(metric) + "* " + StatusBlocks.number(best.get().metric(metric).orElseThrow())
+                        + ": " + StatusBlocks.runLine(best.get()).substring(2));
+            } else {
+                lines.add("*" + SlackText.escape(metric) + "*: no verified run yet");
+            }
+        });
+        List<RunView> unverified = status.runs().stream()
+                .filter(r -> r.verification() == Verification.UNVERIFIED).toList();
+        if (!unverified.isEmpty()) {
+            lines.add("_Waiting for a teammate to verify:_");
+            unverified.forEach(r -> lines.add(StatusBlocks.runLine(r)));
+        }
+        return lines(lines);
+    }
+
+    private Reply goals(ProjectStatus status) {
+        if (status.goals().isEmpty()) {
+            return text("#" + status.project().name() + " has no client goals yet. Add one with `/daybook goals`.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Client goals of #" + status.project().name() + "*");
+        status.goals().forEach(g -> lines.add(StatusBlocks.goalLine(g)));
+        return lines(lines);
     }
 
     private Reply personWork(String teamId, String askerId, Question question) {

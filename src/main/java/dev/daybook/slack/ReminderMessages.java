@@ -50,7 +50,7 @@ class ReminderMessages {
 
     @ApplicationModuleListener(id = "slack.reminder-due", propagation = Propagation.NOT_SUPPORTED)
     void on(ReminderDue due) {
-        sends.once(due.dispatchId(), "a reminder", () -> {
+        sends.once(due.dispatchId(), "a reminder", "reminder", () -> {
             Optional<ReminderNote> note = reminders.compose(due);
             if (note.isEmpty()) {
                 return "skipped";

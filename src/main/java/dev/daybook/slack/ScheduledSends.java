@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,17 +28,21 @@ class ScheduledSends {
 
     private final Dispatches dispatches;
     private final Duration lease;
+    private final MeterRegistry meters;
 
-    ScheduledSends(Dispatches dispatches, @Value("${daybook.reminders.sending-lease:10m}") Duration lease) {
+    ScheduledSends(Dispatches dispatches, @Value("${daybook.reminders.sending-lease:10m}") Duration lease,
+            MeterRegistry meters) {
         this.dispatches = dispatches;
         this.lease = lease;
+        this.meters = meters;
     }
 
     /**
      * Runs {@code send} once for the dispatch; it answers its outcome ({@code sent}, {@code skipped}).
-     * A failure that may pass leaves the dispatch open for the outbox to retry.
+     * A failure that may pass leaves the dispatch open for the outbox to retry. Each outcome is counted
+     * in {@code daybook_scheduled_messages_total}, tagged with {@code kind}.
      */
-    void once(long dispatchId, String what, Supplier<String> send) {
+    void once(long dispatchId, String what, String kind, Supplier<String> send) {
         switch (dispatches.claim(dispatchId, lease)) {
             case FINISHED -> {
                 return;
@@ -63,5 +68,6 @@ class ScheduledSends {
             throw e;
         }
         dispatches.finish(dispatchId, outcome);
+        meters.counter("daybook.scheduled.messages", "kind", kind, "outcome", outcome).increment();
     }
 }

@@ -12,6 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.daybook.goals.GoalProgress;
+import dev.daybook.goals.GoalStatus;
+import dev.daybook.runs.RunView;
 
 import dev.daybook.status.ProjectStatus;
 
@@ -70,6 +78,8 @@ final class StatusBlocks {
         addLatest(blocks, status);
         addNext(blocks, status);
         addBlockers(blocks, status, askerId);
+        addGoals(blocks, status);
+        addRuns(blocks, status);
         addQuiet(blocks, status);
         return blocks;
     }
@@ -124,6 +134,63 @@ final class StatusBlocks {
             blocks.add(context(c -> c.elements(List.of(markdownText(
                     "and " + (status.blockers().size() - MAX_BLOCKERS) + " more open blockers")))));
         }
+    }
+
+    private static void addGoals(List<LayoutBlock> blocks, ProjectStatus status) {
+        if (status.goals().isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Client goals*");
+        status.goals().stream().limit(MAX_BLOCKERS).forEach(g -> lines.add(goalLine(g)));
+        sections(blocks, lines);
+    }
+
+    private static void addRuns(List<LayoutBlock> blocks, ProjectStatus status) {
+        if (status.runs().isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Latest runs*");
+        status.runs().forEach(r -> lines.add(runLine(r)));
+        sections(blocks, lines);
+    }
+
+    /** A goal, its target and where it stands: "#invoice-precision: precision >= 0.9, best verified 0.92 (+0.07 this week), met". */
+    static String goalLine(GoalProgress g) {
+        StringBuilder line = new StringBuilder("• `#" + g.goal().slug() + "` " + SlackText.escape(g.goal().statement()));
+        if (g.goal().target() != null) {
+            line.append(" — target ").append(SlackText.escape(g.goal().target().toString())).append(", ");
+            if (g.current() == null) {
+                line.append("no verified run yet");
+            } else {
+                line.append("best verified ").append(number(g.current()));
+                if (g.change() != null && g.change() != 0) {
+                    line.append(" (").append(g.change() > 0 ? "+" : "").append(number(g.change())).append(" in a week)");
+                }
+                line.append(g.met() ? ", *met*" : ", not met yet");
+            }
+        }
+        if (g.goal().due() != null) {
+            line.append(", due ").append(SlackText.day(g.goal().due()));
+        }
+        if (g.goal().status() != GoalStatus.ACTIVE) {
+            line.append(" _(").append(g.goal().status().label()).append(")_");
+        }
+        return line.toString();
+    }
+
+    /** A run, a few of its metrics, and whether a teammate verified it. */
+    static String runLine(RunView r) {
+        String metrics = r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(3)
+                .map(e -> e.getKey() + " " + number(e.getValue())).collect(Collectors.joining(", "));
+        String label = SlackText.escape(r.label());
+        String named = r.url() != null && r.url().startsWith("http") ? "<" + r.url() + "|" + label + ">" : "`" + label + "`";
+        return "• " + named + (metrics.isEmpty() ? "" : ": " + metrics) + " — _" + r.verification().label() + "_";
+    }
+
+    static String number(double value) {
+        return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static void addQuiet(List<LayoutBlock> blocks, ProjectStatus status) {

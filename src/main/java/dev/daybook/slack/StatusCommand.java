@@ -1,14 +1,9 @@
 package dev.daybook.slack;
 
-import java.util.Optional;
-
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
-import dev.daybook.projects.Project;
-import dev.daybook.status.ProjectStatus;
-import dev.daybook.status.StatusService;
 
 /** {@code /daybook status [project]}: the project's status, shown to the asker, with a button to share it. */
 @Component
@@ -34,7 +29,7 @@ class StatusCommand implements DaybookSubcommand {
 
     @Override
     public String summary() {
-        return "latest updates, Next items, open blockers and who has gone quiet (default: this channel's project)";
+        return "latest updates, Next items, open blockers, client goals, latest runs and who has gone quiet (default: this channel's project)";
     }
 
     @Override

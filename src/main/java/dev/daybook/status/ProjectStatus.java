@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.daybook.goals.GoalProgress;
 import dev.daybook.projects.Project;
+import dev.daybook.runs.RunView;
 
 /**
  * A project's status at one moment, built only from what the team wrote.
@@ -12,14 +14,19 @@ import dev.daybook.projects.Project;
  * @param asOf    the project's day the status was computed for
  * @param members each active member's latest update, most recent first
  * @param quiet   members who have not posted for more than two of their working days (named, never pinged)
+ * @param goals   the project's client goals with their progress from verified runs
+ * @param runs    the latest runs, newest first, with their verification state
  */
 public record ProjectStatus(Project project, Instant computedAt, LocalDate asOf, List<MemberUpdate> members,
-                            List<Blocker> blockers, List<Quiet> quiet) {
+                            List<Blocker> blockers, List<Quiet> quiet, List<GoalProgress> goals,
+                            List<RunView> runs) {
 
     public ProjectStatus {
         members = List.copyOf(members);
         blockers = List.copyOf(blockers);
         quiet = List.copyOf(quiet);
+        goals = List.copyOf(goals);
+        runs = List.copyOf(runs);
     }
 
     /** Every member's open Next items: those of their latest update. */
@@ -28,7 +35,7 @@ public record ProjectStatus(Project project, Instant computedAt, LocalDate asOf,
     }
 
     public boolean isEmpty() {
-        return members.isEmpty() && blockers.isEmpty();
+        return members.isEmpty() && blockers.isEmpty() && goals.isEmpty() && runs.isEmpty();
     }
 
     /** A member's latest update: the day it was filed for, what they did, what they do next. */

@@ -12,9 +12,12 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.goals.GoalService;
+import dev.daybook.goals.GoalStatus;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonRoutine;
 import dev.daybook.projects.Project;
+import dev.daybook.runs.RunService;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
 import dev.daybook.updates.Section;
@@ -32,13 +35,20 @@ public class StatusService {
 
     /** Members are those who posted in the project within this many days. */
     static final int ACTIVE_DAYS = 30;
+    /** Latest runs shown in a status. */
+    static final int LATEST_RUNS = 5;
 
     private final UpdateService updates;
     private final Blockers blockers;
     private final PersonDirectory people;
+    private final GoalService goals;
+    private final RunService runs;
     private final Clock clock;
 
-    StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, Clock clock) {
+    StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
+                  Clock clock) {
+        this.goals = goals;
+        this.runs = runs;
         this.updates = updates;
         this.blockers = blockers;
         this.people = people;
@@ -70,7 +80,10 @@ public class StatusService {
                     .profile().name();
             open.add(new ProjectStatus.Blocker(b.id(), b.userId(), author, b.text(), b.firstReported(), b.ageDays()));
         }
-        return new ProjectStatus(project, now, today, members, open, quiet);
+        return new ProjectStatus(project, now, today, members, open, quiet,
+                goals.progress(project.teamId(), project.id(), now).stream()
+                        .filter(g -> g.goal().status() != GoalStatus.DROPPED).toList(),
+                runs.recent(project.teamId(), project.id(), LATEST_RUNS));
     }
 
     private ZoneId zoneOf(Project project) {

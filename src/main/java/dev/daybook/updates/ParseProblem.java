@@ -17,7 +17,11 @@ public record ParseProblem(Kind kind, String detail) {
         /** Items with no words, only emoji or punctuation, left out. */
         NO_WORDS,
         /** More text than an update may hold. */
-        TOO_LONG
+        TOO_LONG,
+        /** A metric beside a run whose value is not a finite number ({@code F1 0.8.7}, {@code acc=NaN}). */
+        BAD_METRIC,
+        /** A run id longer than {@link ReferenceReader#MAX_RUN_ID} characters. */
+        RUN_ID_TOO_LONG
     }
 
     public static ParseProblem of(Kind kind) {
@@ -33,6 +37,9 @@ public record ParseProblem(Kind kind, String detail) {
             case CONFLICTING_TAGS -> "An item has more than one budget tag (`" + detail + "`); I kept the first.";
             case NO_WORDS -> "I left out " + detail + " that had no words in " + ("1 item".equals(detail) ? "it" : "them") + ".";
             case TOO_LONG -> "That update is longer than " + detail + " characters; please shorten it.";
+            case BAD_METRIC -> "I could not read the metric `" + detail + "` as a number (write it like `auc=0.91` or `precision 88%`); the rest is recorded.";
+            case RUN_ID_TOO_LONG -> "A run id (`" + detail + "`) is longer than " + ReferenceReader.MAX_RUN_ID
+                    + " characters, so I did not link it; the rest is recorded.";
         };
     }
 }

@@ -2,6 +2,8 @@ package dev.daybook.updates;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,11 +16,23 @@ record UpdateJson(long id, String project, String user, LocalDate date, String s
                 update.revision(), update.filedLate(), update.items().stream().map(ItemJson::of).toList());
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ItemJson(String section, String text, String category, Double hours) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ItemJson(String section, String text, String category, Double hours, List<RunJson> runs,
+                    List<String> goals) {
 
         static ItemJson of(UpdateItem item) {
-            return new ItemJson(item.section().label(), item.text(), item.category().label(), item.hours());
+            ItemReferences references = item.references();
+            return new ItemJson(item.section().label(), item.text(), item.category().label(), item.hours(),
+                    references.runs().stream().map(RunJson::of).toList(), references.goals());
+        }
+    }
+
+    /** A run named in an item, with the metrics written beside it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RunJson(String id, String source, String url, Map<String, Double> metrics) {
+
+        static RunJson of(RunReference run) {
+            return new RunJson(run.id(), run.source(), run.url(), new TreeMap<>(run.metrics()));
         }
     }
 }

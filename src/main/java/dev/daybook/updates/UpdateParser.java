@@ -235,7 +235,9 @@ public final class UpdateParser {
         if (cleaned.isEmpty()) {
             return null;
         }
-        return new ParsedItem(raw.section, cleaned, category, hours);
+        ItemReferences references = ReferenceReader.read(cleaned);
+        problems.addAll(references.problems());
+        return new ParsedItem(raw.section, cleaned, category, hours, references);
     }
 
     /** Reads the inside of {@code [...]}; null unless every token is a budget tag. */

@@ -72,6 +72,9 @@ class UpdatesApiController {
         if (found.size() > 1) {
             throw badRequest("Several workspaces have a project called '" + name + "'; add ?team=<team id>.");
         }
+        if (caller.projectId() != null && caller.projectId() != found.get(0).id()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This token is for another project.");
+        }
         return found.get(0);
     }
 

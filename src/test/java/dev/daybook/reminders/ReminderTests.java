@@ -57,6 +57,8 @@ class ReminderTests extends SlackAppTest {
                 .contains("Your Next from Mon 23 Nov").contains("fit the baseline").contains("write the eval")
                 .contains("daybook_reminder_write").contains("Snooze 30 min").contains("Skip today");
         stillExactly(ada, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(apiGet("/actuator/prometheus", null).body())
+                .containsPattern("daybook_scheduled_messages_total\\{[^}]*kind=\"reminder\"[^}]*outcome=\"sent\"[^}]*} [1-9]"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.daybook.slack;
 
 import static dev.daybook.testkit.SlackRequests.textValue;
+import static dev.daybook.testkit.SlackRequests.checkboxes;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,22 +195,5 @@ class MySettingsTests extends SlackAppTest {
         reminders.sendDue(clock.instant());
         assertThat(dispatches.kinds(FakeSlack.TEAM_ID, user, LocalDate.parse("2026-11-24")))
                 .containsExactly("reminder:reminder");
-    }
-
-    private static JsonObject checkboxes(String... values) {
-        JsonArray selected = new JsonArray();
-        for (String value : values) {
-            JsonObject option = new JsonObject();
-            JsonObject text = new JsonObject();
-            text.addProperty("type", "plain_text");
-            text.addProperty("text", value);
-            option.add("text", text);
-            option.addProperty("value", value);
-            selected.add(option);
-        }
-        JsonObject element = new JsonObject();
-        element.addProperty("type", "checkboxes");
-        element.add("selected_options", selected);
-        return element;
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import dev.daybook.goals.GoalDraft;
+import dev.daybook.runs.RunReport;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests;
@@ -18,6 +20,15 @@ import dev.daybook.testkit.SlackRequests.Answer;
 class QuestionTests extends SlackAppTest {
 
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-23");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.daybook.projects.ProjectDirectory projects;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.daybook.goals.GoalService goals;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.daybook.runs.RunService runs;
     private static final Instant FRIDAY_AFTERNOON = Instant.parse("2026-11-27T16:00:00Z");
 
     private void post(String channel, String name, String user, LocalDate day, String text) {
@@ -139,6 +150,29 @@ class QuestionTests extends SlackAppTest {
         assertThat(inPublic.method()).as("shown to the member alone").isEqualTo("chat.postEphemeral");
         assertThat(all(inPublic)).contains("the hidden model");
         assertThat(all(ask(channel, ada, "status")).contains("the hidden model")).isNotNull();
+    }
+
+    @Test
+    void bestRunAndGoalsFromVerifiedRunsOnly() {
+        Project p = project("astro-" + newChannel().toLowerCase().substring(1, 6));
+        long projectId = projects.byChannel(FakeSlack.TEAM_ID, p.channel()).orElseThrow().id();
+        assertThat(all(ask(newChannel(), p.ada(), "best run for " + p.name()))).contains("No runs with metrics");
+        assertThat(all(ask(newChannel(), p.ada(), p.name() + " goals"))).contains("has no client goals yet");
+
+        goals.save(FakeSlack.TEAM_ID, projectId, null, new GoalDraft("recall", "Recall on fraud", null,
+                "recall >= 0.8", null, "active"));
+        runs.report(FakeSlack.TEAM_ID, projectId, RunReport.referenced("run", "r1-" + p.channel(), null,
+                java.util.Map.of("recall", 0.75), p.ada()));
+        runs.verify(FakeSlack.TEAM_ID, runs.byExternalId(FakeSlack.TEAM_ID, projectId, "r1-" + p.channel())
+                .orElseThrow().id(), p.bob());
+        runs.report(FakeSlack.TEAM_ID, projectId, RunReport.referenced("run", "r2-" + p.channel(), null,
+                java.util.Map.of("recall", 0.9), p.ada()));
+
+        String best = all(ask(newChannel(), p.bob(), "best run for " + p.name()));
+        assertThat(best).contains("Best verified runs").contains("recall").contains("0.75").contains("r1-" + p.channel())
+                .contains("Waiting for a teammate to verify").contains("r2-" + p.channel());
+        assertThat(all(askDirectly(p.bob(), p.name() + " 的目标"))).contains("#recall").contains("recall >= 0.8")
+                .contains("best verified 0.75").contains("not met yet");
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.util.List;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import dev.daybook.goals.GoalDraft;
+import dev.daybook.goals.GoalService;
+import dev.daybook.runs.RunReport;
+import dev.daybook.runs.RunService;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests.Answer;
@@ -17,6 +21,15 @@ import dev.daybook.testkit.SlackRequests.Answer;
 class StatusTests extends SlackAppTest {
 
     private static final LocalDate MONDAY = LocalDate.parse("2026-11-23");
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.daybook.projects.ProjectDirectory projects;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    GoalService goals;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RunService runs;
 
     private void post(String channel, String name, String user, LocalDate day, String text) {
         clock.set(Instant.parse(day + "T15:00:00Z"));
@@ -168,6 +181,26 @@ class StatusTests extends SlackAppTest {
                 .anySatisfy(t -> assertThat(t).contains("Marked resolved"));
         assertThat(slackRequests.command("/daybook", "status", team.channel(), team.name(), team.ada()).body())
                 .doesNotContain("label guide");
+    }
+
+    @Test
+    void goalsWithProgressAndTheLatestRunsWithTheirVerification() {
+        Team team = aWeek("goals-" + newChannel().toLowerCase());
+        long projectId = projects.byChannel(FakeSlack.TEAM_ID, team.channel()).orElseThrow().id();
+        assertThat(goals.save(FakeSlack.TEAM_ID, projectId, null, new GoalDraft("invoice-precision",
+                "Precision on invoices", "Acme", "precision >= 0.9", "2026-12-31", "active")).errors()).isEmpty();
+        runs.report(FakeSlack.TEAM_ID, projectId, RunReport.referenced("run", "good-" + team.channel(), null,
+                java.util.Map.of("precision", 0.92), team.ada()));
+        long good = runs.byExternalId(FakeSlack.TEAM_ID, projectId, "good-" + team.channel()).orElseThrow().id();
+        assertThat(runs.verify(FakeSlack.TEAM_ID, good, team.bob())).isEqualTo(RunService.Outcome.DONE);
+        runs.report(FakeSlack.TEAM_ID, projectId, RunReport.referenced("run", "new-" + team.channel(), null,
+                java.util.Map.of("precision", 0.95), team.ada()));
+
+        String body = slackRequests.command("/daybook", "status", team.channel(), team.name(), team.bob()).body();
+        assertThat(body).contains("Client goals").contains("#invoice-precision").contains("precision >= 0.9")
+                .contains("best verified 0.92").contains("met").contains("due Thu 31 Dec")
+                .contains("Latest runs").contains("new-" + team.channel()).contains("precision 0.95")
+                .contains("unverified").contains("good-" + team.channel()).contains("_verified_");
     }
 
     /** The value of the first button with this action id in a slash command's answer. */

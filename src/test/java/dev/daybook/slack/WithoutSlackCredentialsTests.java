@@ -42,7 +42,7 @@ class WithoutSlackCredentialsTests {
                 + "/slack/events")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(events.statusCode()).isEqualTo(503);
         assertThat(events.body()).contains("SLACK_BOT_TOKEN");
         assertThat(output.getAll()).contains("Slack is not connected").contains("SLACK_BOT_TOKEN")

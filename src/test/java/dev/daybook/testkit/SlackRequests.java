@@ -442,6 +442,23 @@ public final class SlackRequests {
     }
 
     /** Builds a view state: alternating block ids and element values. */
+    public static JsonObject checkboxes(String... values) {
+        JsonArray selected = new JsonArray();
+        for (String value : values) {
+            JsonObject option = new JsonObject();
+            JsonObject text = new JsonObject();
+            text.addProperty("type", "plain_text");
+            text.addProperty("text", value);
+            option.add("text", text);
+            option.addProperty("value", value);
+            selected.add(option);
+        }
+        JsonObject element = new JsonObject();
+        element.addProperty("type", "checkboxes");
+        element.add("selected_options", selected);
+        return element;
+    }
+
     public static JsonObject values(Object... blockAndValue) {
         JsonObject values = new JsonObject();
         for (int i = 0; i < blockAndValue.length; i += 2) {

@@ -1,0 +1,49 @@
+package dev.daybook.access;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
+
+/** {@code POST /api/v1/projects/<channel-name>/tokens}: the admin creates a project's API token. */
+@RestController
+class ProjectTokensController {
+
+    private final ApiTokens tokens;
+    private final ProjectDirectory projects;
+
+    ProjectTokensController(ApiTokens tokens, ProjectDirectory projects) {
+        this.tokens = tokens;
+        this.projects = projects;
+    }
+
+    @PostMapping("/api/v1/projects/{name}/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> create(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String name,
+                               @RequestParam(required = false) String team) {
+        if (!caller.isAdmin()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "Only the deployment's admin token (DAYBOOK_API_TOKEN) creates project tokens.");
+        }
+        List<Project> found = projects.named(team, name);
+        if (found.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No project called '" + name + "'.");
+        }
+        if (found.size() > 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Several workspaces have a project called '" + name + "'; add ?team=<team id>.");
+        }
+        Project project = found.get(0);
+        return Map.of("project", project.name(), "token", tokens.create(project.teamId(), project.id(), "api"));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.daybook.runs;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daybook.updates.ReferenceReader;
+
+/** Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}). */
+@Component
+class MlflowClient {
+
+    /** What MLflow knows of a run. */
+    record Fetched(String name, String status, Instant startedAt, Instant finishedAt, Map<String, Double> metrics,
+                   Map<String, String> params) {
+    }
+
+    /** MLflow could not answer now (down, slow, 5xx, junk): worth asking again later. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** MLflow answered that it has no such run (or refuses us): asking again will not help. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final HttpClient http;
+    private final MlflowSettings settings;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    MlflowClient(MlflowSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    Fetched fetch(TrackingServer server, String runId) {
+        String base = server.url().endsWith("/") ? server.url().substring(0, server.url().length() - 1) : server.url();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/runs/get?run_id="
+                        + URLEncoder.encode(runId, StandardCharsets.UTF_8)))
+                .timeout(settings.timeout())
+                .header("Accept", "application/json")
+                .GET();
+        if (server.token() != null && !server.token().isBlank()) {
+            request.header("Authorization", "Bearer " + server.token());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new Unavailable("MLflow did not answer: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted");
+        }
+        int status = response.statusCode();
+        if (status == 404 || status == 400 || status == 401 || status == 403) {
+            throw new Refused("MLflow answered " + status);
+        }
+        if (status != 200) {
+            throw new Unavailable("MLflow answered " + status);
+        }
+        try {
+            return read(json.readTree(response.body()));
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new Unavailable("MLflow sent something that is not a run: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Fetched read(JsonNode root) {
+        JsonNode run = root.path("run");
+        if (!run.isObject()) {
+            throw new IllegalArgumentException("no run");
+        }
+        JsonNode info = run.path("info");
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (JsonNode metric : run.path("data").path("metrics")) {
+            String name = ReferenceReader.normaliseMetric(metric.path("key").asString(""));
+            JsonNode value = metric.path("value");
+            if (name != null && value.isNumber() && Double.isFinite(value.asDouble())) {
+                metrics.put(name, value.asDouble());
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (JsonNode param : run.path("data").path("params")) {
+            String key = param.path("key").asString("");
+            String value = param.path("value").asString("");
+            if (!key.isBlank() && key.length() <= 100 && value.length() <= 500 && params.size() < RunService.MAX_PARAMS) {
+                params.put(key, value);
+            }
+        }
+        return new Fetched(limit(info.path("run_name").asString(null), 255), limit(info.path("status").asString(null), 32),
+                millis(info.path("start_time")), millis(info.path("end_time")), metrics, params);
+    }
+
+    private static Instant millis(JsonNode node) {
+        return node.canConvertToLong() && node.asLong() > 0 ? Instant.ofEpochMilli(node.asLong()) : null;
+    }
+
+    private static String limit(String text, int max) {
+        return text == null || text.isBlank() ? null : text.length() > max ? text.substring(0, max) : text;
+    }
+}

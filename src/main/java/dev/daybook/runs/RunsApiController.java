@@ -1,0 +1,182 @@
+package dev.daybook.runs;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
+
+import dev.daybook.access.ApiCaller;
+import dev.daybook.access.ApiProjects;
+import dev.daybook.projects.Project;
+import dev.daybook.updates.ReferenceReader;
+
+/**
+ * {@code POST /api/v1/runs}: training scripts register a run (sending the same {@code externalId}
+ * again updates it); {@code GET /api/v1/runs?project=}: a project's recent runs.
+ */
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunsApiController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final RunService runs;
+    private final ApiProjects projects;
+
+    RunsApiController(RunService runs, ApiProjects projects) {
+        this.runs = runs;
+        this.projects = projects;
+    }
+
+    @GetMapping
+    List<RunJson> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
+                       @RequestParam(required = false) String project,
+                       @RequestParam(required = false) String team,
+                       @RequestParam(required = false, defaultValue = "50") String limit) {
+        int max;
+        try {
+            max = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw bad("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        if (max < 1 || max > MAX_LIMIT) {
+            throw bad("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+        }
+        Project found = projects.resolve(caller, project, team);
+        return runs.recent(found.teamId(), found.id(), max).stream().map(RunJson::of).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<RunJson> register(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
+                                     @RequestParam(required = false) String team,
+                                     @RequestBody(required = false) JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw bad("Send the run as a JSON object, like {\"externalId\": \"...\", \"metrics\": {\"auc\": 0.91}}.");
+        }
+        Project project = projects.resolve(caller, text(body, "project", 255), team);
+        String externalId = text(body, "externalId", RunService.MAX_ID);
+        if (externalId == null || externalId.isBlank()) {
+            throw bad("'externalId' is required: the run's id in your tracker (or any id you choose), at most "
+                    + RunService.MAX_ID + " characters.");
+        }
+        String url = text(body, "url", 2000);
+        if (url != null && !url.matches("(?i)https?://\\S+")) {
+            throw bad("'url' must be an http(s) link.");
+        }
+        String user = text(body, "user", 32);
+        if (user != null && !user.matches("[UW][A-Z0-9]{2,31}")) {
+            throw bad("'user' must be a Slack user id like U024BE7LH.");
+        }
+        RunReport report = new RunReport("api", externalId.strip(), text(body, "name", 255), url,
+                text(body, "status", 32), metrics(body.get("metrics")), params(body.get("params")),
+                instant(body, "startedAt"), instant(body, "finishedAt"), user);
+        boolean existed = runs.byExternalId(project.teamId(), project.id(), report.externalId()).isPresent();
+        RunView run = runs.report(project.teamId(), project.id(), report);
+        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
+                .location(URI.create("/api/v1/runs?project=" + project.name()))
+                .body(RunJson.of(run));
+    }
+
+    private static Map<String, Double> metrics(JsonNode node) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return metrics;
+        }
+        if (!node.isObject()) {
+            throw bad("'metrics' must be an object of names and numbers, like {\"val_f1\": 0.87}.");
+        }
+        if (node.size() > RunService.MAX_METRICS) {
+            throw bad("Send at most " + RunService.MAX_METRICS + " metrics per run.");
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = ReferenceReader.normaliseMetric(entry.getKey());
+            if (name == null) {
+                throw bad("The metric name '" + shorten(entry.getKey()) + "' is not usable: start with a letter; "
+                        + "letters, digits, spaces, '_', '-', '.', '/' and '@'; at most 64 characters.");
+            }
+            JsonNode value = entry.getValue();
+            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+                throw bad("The metric '" + name + "' must be a finite number, not " + shorten(value.toString()) + ".");
+            }
+            metrics.put(name, value.asDouble());
+        }
+        return metrics;
+    }
+
+    private static Map<String, String> params(JsonNode node) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return params;
+        }
+        if (!node.isObject()) {
+            throw bad("'params' must be an object, like {\"lr\": 0.001, \"model\": \"bert-base\"}.");
+        }
+        if (node.size() > RunService.MAX_PARAMS) {
+            throw bad("Send at most " + RunService.MAX_PARAMS + " params per run.");
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            JsonNode value = entry.getValue();
+            if (entry.getKey().isBlank() || entry.getKey().length() > 100) {
+                throw bad("Param names have 1 to 100 characters.");
+            }
+            if (!value.isValueNode()) {
+                throw bad("The param '" + shorten(entry.getKey()) + "' must be a string, number or boolean.");
+            }
+            String written = value.isNull() ? "" : value.asString();
+            if (written.length() > 500) {
+                throw bad("The param '" + shorten(entry.getKey()) + "' is longer than 500 characters.");
+            }
+            params.put(entry.getKey(), written);
+        }
+        return params;
+    }
+
+    private static String text(JsonNode body, String field, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw bad("'" + field + "' must be a string.");
+        }
+        String value = node.asString();
+        if (value.length() > max) {
+            throw bad("'" + field + "' is longer than " + max + " characters.");
+        }
+        return value.isBlank() ? null : value.strip();
+    }
+
+    private static Instant instant(JsonNode body, String field) {
+        String value = text(body, field, 64);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw bad("'" + field + "' must be a UTC time like 2026-11-23T14:05:00Z.");
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    private static ResponseStatusException bad(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+}

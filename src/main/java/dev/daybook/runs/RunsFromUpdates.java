@@ -1,0 +1,46 @@
+package dev.daybook.runs;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.daybook.updates.RunReference;
+import dev.daybook.updates.UpdateRecorded;
+import dev.daybook.updates.UpdateService;
+import dev.daybook.updates.UpdateView;
+
+/**
+ * Records the runs an update names, after the update is committed: the update never waits for (or
+ * fails because of) the runs, and the outbox retries this until it succeeds. Reading the update as it
+ * stands makes a repeat harmless: the same references report the same values again.
+ */
+@Component
+class RunsFromUpdates {
+
+    private final UpdateService updates;
+    private final RunService runs;
+
+    RunsFromUpdates(UpdateService updates, RunService runs) {
+        this.updates = updates;
+        this.runs = runs;
+    }
+
+    @ApplicationModuleListener(id = "runs.from-updates")
+    void on(UpdateRecorded event) {
+        UpdateView update = updates.byId(event.updateId()).orElse(null);
+        if (update == null || !update.teamId().equals(event.teamId())) {
+            return; // deleted since
+        }
+        Map<String, RunReference> named = new LinkedHashMap<>();
+        update.items().forEach(item -> item.references().runs().forEach(run -> named.merge(run.id(), run,
+                (a, b) -> {
+                    Map<String, Double> metrics = new LinkedHashMap<>(a.metrics());
+                    metrics.putAll(b.metrics());
+                    return new RunReference(a.source(), a.id(), a.url() != null ? a.url() : b.url(), metrics);
+                })));
+        named.values().forEach(run -> runs.report(update.teamId(), update.projectId(),
+                RunReport.referenced(run.source(), run.id(), run.url(), run.metrics(), update.userId())));
+    }
+}

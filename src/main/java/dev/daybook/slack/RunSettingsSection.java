@@ -1,0 +1,154 @@
+package dev.daybook.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.daybook.access.ApiTokens;
+import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.runs.RunService;
+import dev.daybook.runs.TrackingServer;
+
+/**
+ * The runs part of {@code /daybook settings}: the project's MLflow tracking server, and a button that
+ * creates an API token for training scripts, shown once in a form of its own.
+ */
+@Component
+class RunSettingsSection implements ProjectSettingsSection, SlackListener {
+
+    static final String MLFLOW_URL = "mlflow_url";
+    static final String MLFLOW_TOKEN = "mlflow_token";
+    static final String NEW_TOKEN = "daybook_new_api_token";
+    /** Typed in the token field, removes the stored MLflow token. */
+    static final String NONE = "none";
+    private static final Logger log = LoggerFactory.getLogger(RunSettingsSection.class);
+
+    private final RunService runs;
+    private final ApiTokens tokens;
+    private final ProjectDirectory projects;
+    private final SlackCalls slack;
+
+    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack) {
+        this.runs = runs;
+        this.tokens = tokens;
+        this.projects = projects;
+        this.slack = slack;
+    }
+
+    @Override
+    public int order() {
+        return 500;
+    }
+
+    @Override
+    public List<LayoutBlock> blocks(Project project) {
+        Optional<TrackingServer> server = runs.trackingServer(project.teamId(), project.id());
+        int count = tokens.count(project.teamId(), project.id());
+        return List.of(
+                input(i -> i.blockId(MLFLOW_URL).optional(true).label(plainText("MLflow tracking server"))
+                        .hint(plainText("Like https://mlflow.example.com. Runs named in updates get their metrics from it."))
+                        .element(plainTextInput(p -> {
+                            p.actionId(FormValues.VALUE).maxLength(500);
+                            server.ifPresent(s -> p.initialValue(s.url()));
+                            return p;
+                        }))),
+                input(i -> i.blockId(MLFLOW_TOKEN).optional(true).label(plainText("MLflow token"))
+                        .hint(plainText(server.map(TrackingServer::token).isPresent()
+                                ? "A token is stored. Leave empty to keep it, or type 'none' to remove it."
+                                : "Only if the server needs one."))
+                        .element(plainTextInput(p -> p.actionId(FormValues.VALUE).maxLength(500)))),
+                section(s -> s.blockId("api_tokens").text(markdownText("*API tokens for training scripts*: "
+                                + (count == 0 ? "none yet." : count + " created.") + " A token is shown once, when it is created."))
+                        .accessory(button(b -> b.actionId(NEW_TOKEN).text(plainText("Create an API token"))
+                                .value(Long.toString(project.id()))))));
+    }
+
+    @Override
+    public Map<String, String> check(Project project, FormValues values) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String url = values.text(MLFLOW_URL);
+        if (url != null && !url.isBlank() && !url.strip().matches("(?i)https?://[^\\s/?#]+(?:/[^\\s?#]*)?")) {
+            errors.put(MLFLOW_URL, "Use the server's address, like https://mlflow.example.com.");
+        }
+        String token = values.text(MLFLOW_TOKEN);
+        if (token != null && !token.isBlank() && (url == null || url.isBlank())) {
+            errors.put(MLFLOW_TOKEN, "A token needs a server address above.");
+        }
+        return errors;
+    }
+
+    @Override
+    public void save(Project project, FormValues values) {
+        String url = values.text(MLFLOW_URL);
+        if (url == null || url.isBlank()) {
+            runs.setTrackingServer(project.teamId(), project.id(), null);
+            return;
+        }
+        String typed = values.text(MLFLOW_TOKEN);
+        String token;
+        if (typed == null || typed.isBlank()) {
+            token = runs.trackingServer(project.teamId(), project.id()).map(TrackingServer::token).orElse(null);
+        } else {
+            token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
+        }
+        runs.setTrackingServer(project.teamId(), project.id(), new TrackingServer(url.strip(), token));
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(NEW_TOKEN, this::createToken);
+    }
+
+    Response createToken(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String value = payload.getActions() == null || payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
+        Optional<Project> found;
+        try {
+            found = value == null ? Optional.empty() : projects.byId(Long.parseLong(value))
+                    .filter(p -> p.teamId().equals(ctx.getTeamId()));
+        } catch (NumberFormatException e) {
+            found = Optional.empty();
+        }
+        Optional<Project> project = found;
+        if (project.isEmpty()) {
+            return ctx.ack();
+        }
+        String token = tokens.create(ctx.getTeamId(), project.get().id(), payload.getUser().getId());
+        View shown = view(v -> v.type("modal").callbackId("daybook_api_token_shown")
+                .title(viewTitle(t -> t.type("plain_text").text("API token")))
+                .close(viewClose(c -> c.type("plain_text").text("Done")))
+                .blocks(List.of(section(s -> s.text(markdownText("Token for *#" + SlackText.escape(project.get().name())
+                        + "* (shown only now; copy it into your script's `DAYBOOK_TOKEN`):\n```" + token + "```"))))));
+        try {
+            slack.call(ctx.getTeamId(), "views.push", SlackCalls.Patience.NONE,
+                    c -> c.viewsPush(r -> r.triggerId(payload.getTriggerId()).view(shown)));
+        } catch (RuntimeException e) {
+            log.info("Slack: could not show a new API token ({}); withdrawing it.", e.getMessage());
+            tokens.revoke(token);
+        }
+        return ctx.ack();
+    }
+}
