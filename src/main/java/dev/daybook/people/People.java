@@ -10,4 +10,6 @@ interface People extends JpaRepository<PersonEntity, Long> {
     Optional<PersonEntity> findByTeamIdAndUserId(String teamId, String userId);
 
     List<PersonEntity> findByTeamId(String teamId);
+
+    List<PersonEntity> findByTeamIdAndUserIdIn(String teamId, java.util.Collection<String> userIds);
 }

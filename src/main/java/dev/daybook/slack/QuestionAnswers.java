@@ -32,6 +32,7 @@ import dev.daybook.status.QuestionParser;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateService;
+import dev.daybook.updates.UpdateSource;
 import dev.daybook.updates.UpdateView;
 
 /**
@@ -85,6 +86,11 @@ class QuestionAnswers {
      */
     Reply answer(String teamId, String channelId, String askerId, String text) {
         Question question = QuestionParser.parse(text);
+        if (question.intent() == Question.Intent.UNCLEAR && updates.read(
+                text.replaceFirst("^\\s*<@[UW][A-Z0-9]+(?:\\|[^>]*)?>[\\s,:]*", ""), UpdateSource.MESSAGE).recognised()) {
+            return Reply.forAsker("That looks like an end-of-day update. I record updates posted in a project's "
+                    + "channel: post it there, or use `/update` in that channel.");
+        }
         return switch (question.intent()) {
             case HELP, UNCLEAR -> Reply.forAsker(WHAT_I_CAN_ANSWER);
             case STATUS -> aboutProject(teamId, channelId, askerId, question, this::status);

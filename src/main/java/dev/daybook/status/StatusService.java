@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,12 +59,17 @@ public class StatusService {
     public ProjectStatus status(Project project) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
-        Map<String, PersonRoutine> routines = new HashMap<>();
+        List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
+                today.minusDays(ACTIVE_DAYS));
+        List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id(), today);
+        Set<String> named = new HashSet<>();
+        latestUpdates.forEach(u -> named.add(u.userId()));
+        openBlockers.forEach(b -> named.add(b.userId()));
+        Map<String, PersonRoutine> routines = people.routines(project.teamId(), named);
         List<ProjectStatus.MemberUpdate> members = new ArrayList<>();
         List<ProjectStatus.Quiet> quiet = new ArrayList<>();
-        for (UpdateView latest : updates.latestPerAuthor(project.teamId(), project.id(), today.minusDays(ACTIVE_DAYS))) {
-            PersonRoutine routine = routines.computeIfAbsent(latest.userId(),
-                    u -> people.routine(project.teamId(), u));
+        for (UpdateView latest : latestUpdates) {
+            PersonRoutine routine = routines.get(latest.userId());
             String name = routine.profile().name();
             members.add(new ProjectStatus.MemberUpdate(latest.userId(), name, latest.day(),
                     texts(latest, Section.UPDATE), texts(latest, Section.NEXT)));
@@ -75,9 +81,8 @@ public class StatusService {
             }
         }
         List<ProjectStatus.Blocker> open = new ArrayList<>();
-        for (OpenBlocker b : blockers.openBlockers(project.teamId(), project.id(), today)) {
-            String author = routines.computeIfAbsent(b.userId(), u -> people.routine(project.teamId(), u))
-                    .profile().name();
+        for (OpenBlocker b : openBlockers) {
+            String author = routines.get(b.userId()).profile().name();
             open.add(new ProjectStatus.Blocker(b.id(), b.userId(), author, b.text(), b.firstReported(), b.ageDays()));
         }
         return new ProjectStatus(project, now, today, members, open, quiet,

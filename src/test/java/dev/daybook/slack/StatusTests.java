@@ -197,7 +197,7 @@ class StatusTests extends SlackAppTest {
                 java.util.Map.of("precision", 0.95), team.ada()));
 
         String body = slackRequests.command("/daybook", "status", team.channel(), team.name(), team.bob()).body();
-        assertThat(body).contains("Client goals").contains("#invoice-precision").contains("precision >= 0.9")
+        assertThat(body).contains("Client goals").contains("#invoice-precision").contains("target precision")
                 .contains("best verified 0.92").contains("met").contains("due Thu 31 Dec")
                 .contains("Latest runs").contains("new-" + team.channel()).contains("precision 0.95")
                 .contains("unverified").contains("good-" + team.channel()).contains("_verified_");
