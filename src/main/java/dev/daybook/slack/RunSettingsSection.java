@@ -96,6 +96,9 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         String token = values.text(MLFLOW_TOKEN);
         if (token != null && !token.isBlank() && (url == null || url.isBlank())) {
             errors.put(MLFLOW_TOKEN, "A token needs a server address above.");
+        } else if (token != null && !token.isBlank() && !NONE.equalsIgnoreCase(token.strip()) && !runs.canStoreTrackingTokens()) {
+            errors.put(MLFLOW_TOKEN, "Daybook keeps MLflow tokens only encrypted, and no encryption key is set. "
+                    + "Ask whoever runs Daybook to set DAYBOOK_ENCRYPTION_KEY, then add the token again.");
         }
         return errors;
     }
@@ -108,12 +111,11 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
             return;
         }
         String typed = values.text(MLFLOW_TOKEN);
-        String token;
         if (typed == null || typed.isBlank()) {
-            token = runs.trackingServer(project.teamId(), project.id()).map(TrackingServer::token).orElse(null);
-        } else {
-            token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
+            runs.setTrackingServerAddress(project.teamId(), project.id(), url.strip());
+            return;
         }
+        String token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
         runs.setTrackingServer(project.teamId(), project.id(), new TrackingServer(url.strip(), token));
     }
 
