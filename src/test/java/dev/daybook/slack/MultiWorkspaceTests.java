@@ -16,12 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests;
 import dev.daybook.testkit.SlackRequests.Answer;
@@ -167,6 +169,50 @@ class MultiWorkspaceTests extends SlackAppTest {
         slackRequests.fromTeam(teamB).event(SlackRequests.messageDeleted(shared, ada, ts, ts(clock.instant().plusSeconds(5))));
         assertThat(apiGet("/api/v1/updates?project=" + name + "&team=" + teamA + "&from=2026-11-24&to=2026-11-24").body())
                 .contains("secret A work");
+    }
+
+    @Test
+    void statusQuestionsSummariesRunsAndReportsOfOneWorkspaceNeverShowAnothers() {
+        String teamA = newTeam();
+        String teamB = newTeam();
+        install(teamA);
+        install(teamB);
+        String shared = newChannel();
+        String name = "iso-" + shared.toLowerCase();
+        slack.channel(shared, name);
+        String ada = newUser();
+        String bob = newUser();
+        slack.user(ada, "Ada", "UTC").user(bob, "Bob", "UTC");
+        clock.set(Instant.parse("2026-11-24T15:00:00Z"));
+        slackRequests.fromTeam(teamA).command("/update",
+                "Update:\n- secret A work mlflow:arun auc=0.91 #goal-secret\nNext:\n- secret A plan\nBlockers:\n- secret A blocker",
+                shared, name, ada);
+        slackRequests.fromTeam(teamB).command("/update", "Update: B own work Next: B plan", shared, name, bob);
+
+        var b = slackRequests.fromTeam(teamB);
+        String status = b.command("/daybook", "status", shared, name, bob).body();
+        String statusByName = b.command("/daybook", "status " + name, newChannel(), "elsewhere", bob).body();
+        String preview = b.command("/daybook", "digest preview", shared, name, bob).body();
+        String runs = b.command("/daybook", "runs", shared, name, bob).body();
+        String goals = b.command("/daybook", "goals", shared, name, bob).body();
+        String report = b.command("/daybook", "report <@" + ada + "|ada>", shared, name, bob).body();
+        String ts = ts(clock.instant().plusSeconds(30));
+        b.event(SlackRequests.appMention(shared, bob, "<@" + FakeSlack.BOT_USER_ID + "> what's blocking " + name + "?", ts));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("chat.postMessage",
+                c -> shared.equals(c.param("channel")) && ts.equals(c.param("thread_ts"))).isEmpty()
+                || !slack.calls("chat.postEphemeral", c -> shared.equals(c.param("channel")) && ts.equals(c.param("thread_ts"))).isEmpty());
+        String mention = String.join("\n", slack.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).stream()
+                .map(c -> c.param("text") + c.param("blocks")).toList())
+                + String.join("\n", slack.calls("chat.postEphemeral", c -> ts.equals(c.param("thread_ts"))).stream()
+                .map(c -> c.param("text") + c.param("blocks")).toList());
+
+        assertThat(status).contains("B own work");
+        assertThat(preview).contains("B own work");
+        assertThat(List.of(status, statusByName, preview, runs, goals, report, mention)).allSatisfy(answer ->
+                assertThat(answer).doesNotContain("secret A").doesNotContain("arun").doesNotContain("goal-secret"));
+        // And the other way round: workspace A sees its own, not B's.
+        String statusA = slackRequests.fromTeam(teamA).command("/daybook", "status", shared, name, ada).body();
+        assertThat(statusA).contains("secret A work").doesNotContain("B own work");
     }
 
     @Test
