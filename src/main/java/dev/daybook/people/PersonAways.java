@@ -11,4 +11,8 @@ interface PersonAways extends JpaRepository<PersonAwayEntity, Long> {
                                                                                           LocalDate day);
 
     List<PersonAwayEntity> findByLastDayGreaterThanEqual(LocalDate day);
+
+    List<PersonAwayEntity> findByTeamIdAndUserIdInAndLastDayGreaterThanEqual(String teamId,
+                                                                             java.util.Collection<String> userIds,
+                                                                             LocalDate day);
 }

@@ -180,4 +180,40 @@ public class PersonDirectory {
             person.refresh(displayName, timeZone, clock.instant());
         });
     }
+
+    /** Everyone Daybook knows in the workspace (people who posted or were looked up), to match names against. */
+    @Transactional(readOnly = true)
+    public List<PersonProfile> everyone(String teamId) {
+        return people.findByTeamId(teamId).stream().map(p -> p.toProfile(settings.defaultTimeZone())).toList();
+    }
+
+    /** The zone used for people and projects whose own zone is not known. */
+    public java.time.ZoneId defaultZone() {
+        return settings.defaultTimeZone();
+    }
+
+    /** Several people's routines in one workspace, in two queries (for answers that name a whole team). */
+    @Transactional(readOnly = true)
+    public Map<String, PersonRoutine> routines(String teamId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PersonEntity> known = new HashMap<>();
+        people.findByTeamIdAndUserIdIn(teamId, userIds).forEach(p -> known.put(p.userId(), p));
+        Map<String, List<AwayPeriod>> away = new HashMap<>();
+        aways.findByTeamIdAndUserIdInAndLastDayGreaterThanEqual(teamId, userIds,
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2))
+                .forEach(a -> away.computeIfAbsent(a.userId(), k -> new ArrayList<>()).add(a.toPeriod()));
+        Map<String, PersonRoutine> routines = new HashMap<>();
+        for (String userId : userIds) {
+            PersonEntity person = known.get(userId);
+            PersonProfile profile = person == null
+                    ? new PersonProfile(teamId, userId, null, WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false)
+                    : person.toProfile(settings.defaultTimeZone());
+            PersonalSettings chosen = person == null ? PersonalSettings.defaults(settings.defaultReminderTime())
+                    : person.toSettings(settings.defaultReminderTime());
+            routines.put(userId, new PersonRoutine(profile, chosen, away.getOrDefault(userId, List.of())));
+        }
+        return routines;
+    }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import dev.daybook.support.Dispatches;
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
+import dev.daybook.updates.PostedDay;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateService;
@@ -92,6 +94,13 @@ public class Reminders {
                 .forEach(d -> states.put(Dispatches.key(d.teamId(), d.userId(), d.day(), ""), d));
         Set<String> recorded = dispatches.recordedSince(utcToday.minusDays(2));
         Map<Long, Optional<Project>> projectCache = new HashMap<>();
+        // Who posted where on the days that can be someone's today or yesterday: one query for everyone,
+        // not one per person, so that thousands due at one instant are decided without thousands of queries.
+        Map<String, Set<Long>> postedOn = new HashMap<>();
+        for (PostedDay posted : updates.postedBetween(utcToday.minusDays(2), utcToday.plusDays(1))) {
+            postedOn.computeIfAbsent(Dispatches.key(posted.teamId(), posted.userId(), posted.day(), ""),
+                    k -> new HashSet<>()).add(posted.projectId());
+        }
         Timing timing = new Timing(settings.followUpAfter(), settings.staleAfter());
 
         int handed = 0;
@@ -115,7 +124,9 @@ public class Reminders {
                     }
                     List<Long> their = projectsOf.getOrDefault(new PersonRef(routine.teamId(), routine.userId()),
                             List.of());
-                    if (audience(routine.teamId(), routine.userId(), day, their, projectCache).isEmpty()) {
+                    Set<Long> postedIn = postedOn.getOrDefault(
+                            Dispatches.key(routine.teamId(), routine.userId(), day, ""), Set.of());
+                    if (audience(postedIn, their, projectCache).isEmpty()) {
                         break; // posted everywhere already, or nothing left to remind of
                     }
                     if (publish(routine, due)) {
@@ -153,7 +164,8 @@ public class Reminders {
             return Optional.empty(); // snoozed since: the snooze brings it back
         }
         List<Long> their = List.copyOf(updates.projectsSince(due.teamId(), due.userId(), activeSince(now)));
-        Optional<Audience> audience = audience(due.teamId(), due.userId(), due.day(), their, new HashMap<>());
+        Optional<Audience> audience = audience(updates.projectsPostedOn(due.teamId(), due.userId(), due.day()), their,
+                new HashMap<>());
         if (audience.isEmpty()) {
             return Optional.empty();
         }
@@ -217,9 +229,7 @@ public class Reminders {
     private record Audience(List<Project> notPosted, List<Project> posted) {
     }
 
-    private Optional<Audience> audience(String teamId, String userId, LocalDate day, List<Long> projectIds,
-                                        Map<Long, Optional<Project>> cache) {
-        Set<Long> postedIn = updates.projectsPostedOn(teamId, userId, day);
+    private Optional<Audience> audience(Set<Long> postedIn, List<Long> projectIds, Map<Long, Optional<Project>> cache) {
         if (projectIds.isEmpty()) {
             // Someone who asked for reminders before their first update: remind them, unless they posted.
             return postedIn.isEmpty() ? Optional.of(new Audience(List.of(), List.of())) : Optional.empty();

@@ -25,8 +25,11 @@ class ChannelMessages implements SlackListener {
     private final UpdateService updates;
     private final ProjectDirectory projects;
     private final SlackChannels channels;
+    private final Questions questions;
 
-    ChannelMessages(UpdateIntake intake, UpdateService updates, ProjectDirectory projects, SlackChannels channels) {
+    ChannelMessages(UpdateIntake intake, UpdateService updates, ProjectDirectory projects, SlackChannels channels,
+                    Questions questions) {
+        this.questions = questions;
         this.intake = intake;
         this.updates = updates;
         this.projects = projects;
@@ -51,6 +54,9 @@ class ChannelMessages implements SlackListener {
 
     private Response posted(EventsApiPayload<?> payload, EventContext ctx, String channelId, String channelType,
                             String userId, String botId, String text, String ts, String threadTs) {
+        if ("im".equals(channelType) && userId != null && botId == null && !isThreadReply(ts, threadTs)) {
+            return questions.askedDirectly(ctx, payload.getEventId(), channelId, userId, text);
+        }
         if (!isPersonInChannel(channelType, userId, botId) || isThreadReply(ts, threadTs) || !SlackTimestamps.isValid(ts)) {
             return ctx.ack();
         }

@@ -89,7 +89,7 @@ class SlackCalls {
         MethodsClient client = slack.methods(token);
         for (int attempt = 0; ; attempt++) {
             if (patience == Patience.WAIT) {
-                pacing.acquire(teamId); // background work is paced, so that bursts are not refused
+                pacing.acquire(teamId, method); // background work is paced, so that bursts are not refused
             }
             try {
                 T response = call.on(client);

@@ -11,16 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Paces background calls to Slack per workspace, so that a burst of work (thousands of reminders at
- * 16:30) goes out at a rate Slack accepts instead of being answered with HTTP 429. When Slack does
- * answer 429, the whole workspace waits out its {@code Retry-After}, not just the call that got it.
- * Calls made while Slack waits for an answer (opening a form) are not paced.
+ * Paces background calls to Slack per workspace and Web API method, so that a burst of work (thousands
+ * of reminders at 16:30) goes out at a rate Slack accepts instead of being answered with HTTP 429.
+ * Slack limits each method separately, so one method's calls never wait for another's turn: a reminder
+ * needs {@code conversations.open} and {@code chat.postMessage}, and pacing both in one line would
+ * halve the rate Slack allows. When Slack does answer 429, the whole workspace waits out its
+ * {@code Retry-After}, not just the method that got it. Calls made while Slack waits for an answer
+ * (opening a form) are not paced.
  */
 @Component
 class SlackPacing {
 
     /**
-     * @param rate  background calls per second and workspace (Slack allows several hundred messages a minute)
+     * @param rate  background calls per second, workspace and method (Slack allows several hundred messages a minute)
      * @param burst how many calls may go at once after a quiet spell
      */
     @ConfigurationProperties("daybook.slack.pacing")
@@ -30,6 +33,8 @@ class SlackPacing {
     private final Settings settings;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Per workspace: until when Slack asked it to wait, for buckets of methods not called before. */
+    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
 
     @Autowired
     SlackPacing(Settings settings) {
@@ -41,27 +46,43 @@ class SlackPacing {
         this.nanoTime = nanoTime;
     }
 
-    /** Waits until the workspace may make another background call. */
-    void acquire(String teamId) {
-        long wait = bucket(teamId).reserve(nanoTime.getAsLong());
+    /** Waits until the workspace may make another background call of this method. */
+    void acquire(String teamId, String method) {
+        long wait = reserve(teamId, method);
         if (wait > 0) {
             sleep(wait);
         }
     }
 
     /** How long a call made now would wait, and takes its place in line (for tests and {@link #acquire}). */
-    long reserve(String teamId) {
-        return bucket(teamId).reserve(nanoTime.getAsLong());
+    long reserve(String teamId, String method) {
+        return bucket(teamId, method).reserve(nanoTime.getAsLong());
     }
 
-    /** Slack said "not before {@code wait}": nothing more goes to this workspace until then. */
+    /** Slack said "not before {@code wait}": nothing more goes to this workspace until then, whatever the method. */
     void pause(String teamId, Duration wait) {
-        bucket(teamId).pause(nanoTime.getAsLong(), wait.toNanos());
+        long now = nanoTime.getAsLong();
+        String team = teamId == null ? "" : teamId;
+        pausedUntil.merge(team, now + wait.toNanos(), Math::max);
+        buckets.forEach((key, bucket) -> {
+            if (key.startsWith(team + "/")) {
+                bucket.pause(now, wait.toNanos());
+            }
+        });
     }
 
-    private Bucket bucket(String teamId) {
-        return buckets.computeIfAbsent(teamId == null ? "" : teamId,
-                t -> new Bucket((long) (1_000_000_000L / Math.max(0.001, settings.rate())), Math.max(1, settings.burst())));
+    private Bucket bucket(String teamId, String method) {
+        String team = teamId == null ? "" : teamId;
+        return buckets.computeIfAbsent(team + "/" + method, k -> {
+            Bucket bucket = new Bucket((long) (1_000_000_000L / Math.max(0.001, settings.rate())),
+                    Math.max(1, settings.burst()));
+            Long until = pausedUntil.get(team);
+            long now = nanoTime.getAsLong();
+            if (until != null && until > now) {
+                bucket.pause(now, until - now);
+            }
+            return bucket;
+        });
     }
 
     private static void sleep(long nanos) {

@@ -181,6 +181,14 @@ public class UpdateService {
         return Set.copyOf(updates.findProjectIdsPosted(teamId, userId, day));
     }
 
+    /**
+     * Every update filed for a day from {@code from} to {@code to}, in every workspace: for the
+     * scheduler, which asks "who posted where" about everyone at once rather than person by person.
+     */
+    public List<PostedDay> postedBetween(LocalDate from, LocalDate to) {
+        return updates.findPostedBetween(from, to);
+    }
+
     /** A workspace's updates from one day to another (inclusive), in every project, optionally of one person. */
     public List<UpdateView> inTeamRange(String teamId, LocalDate from, LocalDate to, String userId) {
         return updates.findInTeamRange(teamId, from, to, userId).stream().map(UpdateEntity::toView).toList();
@@ -223,5 +231,29 @@ public class UpdateService {
                 .map(i -> new UpdateItem(i.section(), i.text(),
                         i.category() == null ? projectDefault : i.category(), i.category() != null, i.hours()))
                 .toList();
+    }
+
+    /**
+     * Each author's latest update in a project, for those who posted on or after {@code since}: one indexed
+     * read of the recent days, never the project's history.
+     */
+    public List<UpdateView> latestPerAuthor(String teamId, long projectId, LocalDate since) {
+        java.util.Map<String, LocalDate> latest = new java.util.HashMap<>();
+        for (Object[] row : updates.findLatestDays(teamId, projectId, since)) {
+            latest.put((String) row[0], (LocalDate) row[1]);
+        }
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        return updates.findOn(teamId, projectId, latest.keySet(), Set.copyOf(latest.values())).stream()
+                .filter(u -> u.day().equals(latest.get(u.userId())))
+                .map(UpdateEntity::toView)
+                .sorted(java.util.Comparator.comparing(UpdateView::day).reversed().thenComparing(UpdateView::userId))
+                .toList();
+    }
+
+    /** The person's latest update in any project of the workspace, with its items. */
+    public Optional<UpdateView> latestOf(String teamId, String userId) {
+        return updates.findLatestOf(teamId, userId, 1).stream().findFirst().map(UpdateEntity::toView);
     }
 }

@@ -68,6 +68,12 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
     List<Long> findProjectIdsPosted(String teamId, String userId, LocalDate day);
 
     @Query("""
+            select new dev.daybook.updates.PostedDay(u.teamId, u.userId, u.projectId, u.day) from UpdateEntity u
+             where u.day >= :from and u.day <= :to
+            """)
+    List<PostedDay> findPostedBetween(LocalDate from, LocalDate to);
+
+    @Query("""
             select distinct u from UpdateEntity u left join fetch u.items
              where u.teamId = :teamId and u.day between :from and :to
                and (:userId is null or u.userId = :userId)
@@ -80,4 +86,29 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
              where u.teamId = :teamId and u.userId = :userId and u.day >= :since
             """)
     List<Long> findProjectIdsSince(String teamId, String userId, LocalDate since);
+
+    /** Each author's latest work day in the project, among those on or after {@code since}: an index range scan. */
+    @Query("""
+            select u.userId, max(u.day) from UpdateEntity u
+             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
+             group by u.userId
+            """)
+    List<Object[]> findLatestDays(String teamId, long projectId, LocalDate since);
+
+    /** The project's updates of these authors on these days, with their items (the caller keeps the pairs it wants). */
+    @Query("""
+            select distinct u from UpdateEntity u left join fetch u.items
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId in :userIds and u.day in :days
+            """)
+    List<UpdateEntity> findOn(String teamId, long projectId, java.util.Collection<String> userIds,
+                              java.util.Collection<LocalDate> days);
+
+    /** The author's latest updates, newest first, in any project of the workspace. */
+    @Query("""
+            select u from UpdateEntity u
+             where u.teamId = :teamId and u.userId = :userId
+             order by u.day desc, u.updatedAt desc
+             limit :limit
+            """)
+    List<UpdateEntity> findLatestOf(String teamId, String userId, int limit);
 }

@@ -262,4 +262,24 @@ class MultiWorkspaceTests extends SlackAppTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void statusAndQuestionsNeverShowAnotherWorkspacesProject() {
+        String teamA = newTeam();
+        String teamB = newTeam();
+        install(teamA);
+        install(teamB);
+        String channel = newChannel();
+        String name = "apart-" + channel.toLowerCase();
+        String ada = newUser();
+        clock.set(Instant.parse("2026-11-24T15:00:00Z"));
+        slackRequests.fromTeam(teamA).command("/update", "Update: A's secret work Next: more Blockers: A's blocker",
+                channel, name, ada);
+
+        Answer fromB = slackRequests.fromTeam(teamB).command("/daybook", "status " + name, newChannel(), "general", newUser());
+        assertThat(fromB.text()).contains("I don't know a project called");
+        assertThat(fromB.body()).doesNotContain("secret work").doesNotContain("blocker");
+        Answer fromA = slackRequests.fromTeam(teamA).command("/daybook", "status " + name, newChannel(), "general", ada);
+        assertThat(fromA.body()).contains("secret work");
+    }
 }

@@ -72,6 +72,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<Posted>> messages = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> privateMembers = new ConcurrentHashMap<>();
     private final Map<String, String> reactions = new ConcurrentHashMap<>();
     private final Map<String, List<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, String> teamsByToken = new ConcurrentHashMap<>();
@@ -127,6 +128,13 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeSlack channel(String channelId, String name) {
         channelNames.put(channelId, name);
+        return this;
+    }
+
+    /** A private channel: {@code conversations.info} says so, {@code conversations.members} lists these members. */
+    public FakeSlack privateChannel(String channelId, String name, String... members) {
+        channelNames.put(channelId, name);
+        privateMembers.put(channelId, new CopyOnWriteArrayList<>(List.of(members)));
         return this;
     }
 
@@ -427,7 +435,16 @@ public final class FakeSlack implements AutoCloseable {
                 channel.addProperty("id", id);
                 channel.addProperty("name", channelNames.getOrDefault(id, "channel-" + id.toLowerCase()));
                 channel.addProperty("is_channel", true);
+                channel.addProperty("is_private", privateMembers.containsKey(id));
                 ok.add("channel", channel);
+            }
+            case "conversations.members" -> {
+                JsonArray members = new JsonArray();
+                privateMembers.getOrDefault(params.get("channel"), List.of()).forEach(members::add);
+                ok.add("members", members);
+                JsonObject meta = new JsonObject();
+                meta.addProperty("next_cursor", "");
+                ok.add("response_metadata", meta);
             }
             case "chat.postMessage" -> {
                 String channel = params.get("channel");

@@ -132,6 +132,26 @@ public final class SlackRequests {
         return event;
     }
 
+    /** An {@code app_mention} event: someone @-mentioned the bot in a channel. */
+    public static JsonObject appMention(String channelId, String userId, String text, String ts) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_mention");
+        event.addProperty("text", text);
+        event.addProperty("user", userId);
+        event.addProperty("ts", ts);
+        event.addProperty("team", FakeSlack.TEAM_ID);
+        event.addProperty("channel", channelId);
+        event.addProperty("event_ts", ts);
+        return event;
+    }
+
+    /** A person's direct message to the bot ({@code message.im}). */
+    public static JsonObject directMessage(String userId, String text, String ts) {
+        JsonObject event = message(FakeSlack.dm(userId), userId, text, ts);
+        event.addProperty("channel_type", "im");
+        return event;
+    }
+
     public static JsonObject messageChanged(String channelId, String userId, String newText, String ts, String editTs) {
         JsonObject inner = message(channelId, userId, newText, ts);
         inner.remove("channel");
@@ -335,6 +355,48 @@ public final class SlackRequests {
         JsonObject state = new JsonObject();
         state.add("values", new JsonObject());
         view.add("state", state);
+        view.addProperty("hash", "156663117.cd33ad1f");
+        view.addProperty("app_id", APP_ID);
+        view.addProperty("bot_id", FakeSlack.BOT_ID);
+        payload.add("view", view);
+        JsonArray actions = new JsonArray();
+        JsonObject action = new JsonObject();
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b" + actionId.hashCode());
+        action.addProperty("type", "button");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
+        actions.add(action);
+        payload.add("actions", actions);
+        payload.addProperty("is_enterprise_install", false);
+        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
+    /** A button pressed in the person's App Home tab. */
+    public Answer homeBlockAction(String actionId, String value, String userId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("team_id", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "V0HOME");
+        payload.add("container", container);
+        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc" + UUID.randomUUID().toString().substring(0, 5));
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0HOME");
+        view.addProperty("team_id", team);
+        view.addProperty("type", "home");
+        view.add("blocks", new JsonArray());
         view.addProperty("hash", "156663117.cd33ad1f");
         view.addProperty("app_id", APP_ID);
         view.addProperty("bot_id", FakeSlack.BOT_ID);

@@ -1,0 +1,108 @@
+package dev.daybook.bench;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Benchmark 1 (and the footprint of 5): how fast an update is acknowledged. Daybook acknowledges
+ * {@code /update} and a channel post only after the update is committed, so the latency measured
+ * here is "until the author's update is durable". The floor is a bare Bolt app that only acks.
+ */
+final class AckBenchmark {
+
+    /** People and project channels the traffic comes from; each request is one person's post in one channel. */
+    static final int PEOPLE = 400;
+    static final int CHANNELS = 40;
+    static final int[] CLIENTS = {1, 16, 64};
+
+    record Row(String target, String kind, Load.Result result) {
+    }
+
+    /** Start-up and memory of one Daybook run. */
+    record Footprint(String database, Duration startup, double heapMiB, double heapLiveMiB, double rssMiB) {
+    }
+
+    final List<Row> rows = new ArrayList<>();
+    final List<Footprint> footprints = new ArrayList<>();
+    final Map<String, Duration> startups = new LinkedHashMap<>();
+
+    private final Settings settings;
+    private final SlackStandIn slack;
+
+    AckBenchmark(Settings settings, SlackStandIn slack) {
+        this.settings = settings;
+        this.slack = slack;
+    }
+
+    void run() {
+        try (Service floor = Service.bareBolt(settings.jvmOptions(), slack.apiUrl())) {
+            startups.put("bare Bolt", floor.awaitHealthy(Duration.ofSeconds(60)));
+            measure("bare Bolt", floor);
+        }
+        daybook(Databases.h2("ack", false));
+        if (settings.postgresql()) {
+            daybook(Databases.postgresql("ack"));
+        }
+    }
+
+    private void daybook(Databases database) {
+        String target = "Daybook, " + database.kind();
+        try (Service app = Service.daybook(target, settings.jar(), settings.jvmOptions(), settings.daybookEnv(slack, database))) {
+            Duration startup = app.awaitHealthy(Duration.ofSeconds(300));
+            startups.put(target, startup);
+            measure(target, app);
+            double heap = app.heapUsedMiB();
+            double rss = app.rssMiB();
+            app.collectGarbage();
+            double live = app.heapUsedMiB();
+            footprints.add(new Footprint(database.kind(), startup, heap, live, Math.max(rss, app.rssMiB())));
+            Bench.log("  %s: started in %.1f s; heap %.0f MiB (%.0f MiB live), RSS %.0f MiB", target,
+                    startup.toMillis() / 1000.0, heap, live, rss);
+        } finally {
+            database.drop();
+        }
+    }
+
+    private void measure(String target, Service service) {
+        SlackTraffic traffic = new SlackTraffic(service.baseUrl());
+        Load load = new Load();
+        String responseUrl = slack.responseUrl("ack");
+        LongFunction<HttpRequest> commands = n -> traffic.command("/update", SlackTraffic.FIVE_ITEMS_COMMAND,
+                channel("C", n), person(n), responseUrl);
+        long epoch = System.currentTimeMillis() / 1000;
+        LongFunction<HttpRequest> messages = n -> traffic.channelMessage(channel("CM", n), person(n),
+                SlackTraffic.FIVE_ITEMS_MESSAGE, epoch + "." + String.format("%06d", n % 1_000_000));
+        run(target, "/update", load, commands);
+        run(target, "channel post", load, messages);
+    }
+
+    private void run(String target, String kind, Load load, LongFunction<HttpRequest> requests) {
+        Load.Result warm = load.run(16, settings.warmup(), requests);
+        Bench.log("  %s %s warm-up: %.0f/s, %d errors", target, kind, warm.throughput(), warm.errors());
+        for (int clients : CLIENTS) {
+            Load.Result result = load.run(clients, settings.measure(), requests);
+            rows.add(new Row(target, kind, result));
+            Bench.log("  %s %s, %2d clients: %.0f/s ± %.0f, p50/p99/max %s ms, %d errors", target, kind, clients,
+                    result.throughput(), result.throughputSpread(), result.latency().summary(), result.errors());
+        }
+    }
+
+    /** Person n of the run: every request of a run is a real update (new, or a revision of that day's). */
+    private static String person(long n) {
+        return "U" + (1000 + n % PEOPLE);
+    }
+
+    private static String channel(String prefix, long n) {
+        return prefix + (1000 + (n / PEOPLE) % CHANNELS);
+    }
+
+    Load.Result find(String target, String kind, int clients) {
+        return rows.stream().filter(r -> r.target.equals(target) && r.kind.equals(kind) && r.result.clients() == clients)
+                .map(Row::result).findFirst().orElse(null);
+    }
+}

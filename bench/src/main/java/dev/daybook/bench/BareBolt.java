@@ -1,0 +1,61 @@
+package dev.daybook.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.model.event.MessageEvent;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * The floor: a Bolt app (the same Bolt version, on the same Tomcat as Daybook) whose {@code /update}
+ * handler and {@code message} handler only acknowledge. It checks signatures like any Bolt app, and
+ * answers {@code GET /actuator/health} so the harness can wait for it the same way.
+ * Arguments: port, Slack Web API URL.
+ */
+public final class BareBolt {
+
+    public static void main(String[] args) throws LifecycleException, IOException {
+        int port = Integer.parseInt(args[0]);
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(args[1]);
+        slackConfig.setStatsEnabled(false);
+        App app = new App(AppConfig.builder()
+                .slack(Slack.getInstance(slackConfig))
+                .signingSecret(SlackTraffic.SIGNING_SECRET)
+                .singleTeamBotToken(SlackTraffic.BOT_TOKEN)
+                .authTestCacheEnabled(true)
+                .allEventsApiAutoAckEnabled(true)
+                .build());
+        app.command("/update", (request, ctx) -> ctx.ack());
+        app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("bare-bolt").toString());
+        tomcat.setPort(port);
+        tomcat.getConnector();
+        Context context = tomcat.addContext("", Path.of(".").toAbsolutePath().toString());
+        Tomcat.addServlet(context, "slack", new SlackAppServlet(app));
+        context.addServletMappingDecoded("/slack/events", "slack");
+        Tomcat.addServlet(context, "health", new HttpServlet() {
+            @Override
+            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                resp.setContentType("application/json");
+                resp.getWriter().write("{\"status\":\"UP\"}");
+            }
+        });
+        context.addServletMappingDecoded("/actuator/health", "health");
+        tomcat.start();
+        tomcat.getServer().await();
+    }
+}

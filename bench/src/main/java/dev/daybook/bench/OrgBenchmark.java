@@ -1,0 +1,117 @@
+package dev.daybook.bench;
+
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Benchmark 3: the whole organisation at the end of a week, 200 projects and 2,000 people (ten per
+ * project), each with this week's updates: every project's week computed and rendered, one project
+ * after another, as the Friday run does.
+ */
+final class OrgBenchmark {
+
+    static final int PROJECTS = 200;
+    static final int PEOPLE_PER_PROJECT = 10;
+
+    record Figure(String what, int projects, double totalSeconds, Latencies perProject) {
+    }
+
+    final List<Figure> figures = new ArrayList<>();
+    private final Settings settings;
+    private final SlackStandIn slack;
+    private String database;
+    private int updates;
+
+    OrgBenchmark(Settings settings, SlackStandIn slack) {
+        this.settings = settings;
+        this.slack = slack;
+    }
+
+    void run() throws SQLException {
+        Databases db = settings.postgresql() ? Databases.postgresql("org") : Databases.h2("org", true);
+        database = db.kind();
+        try (Service app = Service.daybook("Daybook, whole organisation", settings.jar(), settings.jvmOptions(),
+                settings.daybookEnv(slack, db))) {
+            app.awaitHealthy(Duration.ofSeconds(300));
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate monday = today.with(DayOfWeek.MONDAY);
+            long seeding = System.nanoTime();
+            try (Seeder seeder = new Seeder(db)) {
+                for (int p = 0; p < PROJECTS; p++) {
+                    long project = seeder.project(channel(p), name(p));
+                    List<String> people = people(p);
+                    seeder.people(people, null);
+                    // The week so far; on a Monday, last week as well, so that there is a week to sum up.
+                    updates += seeder.updates(project, channel(p), people, monday.minusDays(7), today);
+                }
+                seeder.finish();
+            }
+            Bench.log("  %d projects, %d people: %d updates seeded in %.1f s", PROJECTS, PROJECTS * PEOPLE_PER_PROJECT,
+                    updates, (System.nanoTime() - seeding) / 1e9);
+            for (Probe probe : probes(app, today)) {
+                // One untimed pass over a few projects warms the JIT, then every project once, timed.
+                for (int i = 0; i < 20; i++) {
+                    probe.ask(i);
+                }
+                long[] nanos = new long[PROJECTS];
+                long start = System.nanoTime();
+                for (int p = 0; p < PROJECTS; p++) {
+                    long sent = System.nanoTime();
+                    probe.ask(p);
+                    nanos[p] = System.nanoTime() - sent;
+                }
+                double total = (System.nanoTime() - start) / 1e9;
+                Figure figure = new Figure(probe.name(), PROJECTS, total, Latencies.of(nanos));
+                figures.add(figure);
+                Bench.log("  %s: %d projects in %.2f s, per project p50/p99/max %s ms", probe.name(), PROJECTS, total,
+                        figure.perProject().summary());
+            }
+        } finally {
+            db.drop();
+        }
+    }
+
+    /**
+     * Per project: the weekly stakeholder summary joins this list when the feature that writes it is
+     * built; until then, the week's updates of every project read through the HTTP API.
+     */
+    private List<Probe> probes(Service app, LocalDate today) {
+        LocalDate from = today.minusDays(6);
+        int expected = PEOPLE_PER_PROJECT * (int) from.datesUntil(today.plusDays(1))
+                .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY).count();
+        List<Probe> probes = new ArrayList<>();
+        probes.add(new Probe("the week's updates of each project (`GET /api/v1/updates`)",
+                n -> Probe.apiGet(app, "/api/v1/updates?project=" + name(n % PROJECTS) + "&from=" + from + "&to=" + today),
+                body -> Probe.count(body, "\"user\"") == expected));
+        return probes;
+    }
+
+    private static String channel(int project) {
+        return "CORG" + (1000 + project);
+    }
+
+    private static String name(int project) {
+        return "client-" + (1000 + project);
+    }
+
+    private static List<String> people(int project) {
+        return IntStream.range(0, PEOPLE_PER_PROJECT).mapToObj(i -> "U" + (100000 + project * PEOPLE_PER_PROJECT + i)).toList();
+    }
+
+    void describe(Report report) {
+        report.line("%d projects, %d people (%d per project), %,d updates of this week and last; one client asks for "
+                + "every project in turn, after 20 untimed requests. Database: %s.", PROJECTS,
+                PROJECTS * PEOPLE_PER_PROJECT, PEOPLE_PER_PROJECT, updates, database);
+        report.line("");
+        report.line("| per project | projects | total | per project p50 / p99 / max ms |");
+        report.line("|---|---:|---:|---:|");
+        figures.forEach(f -> report.line("| %s | %d | %.2f s | %s |", f.what(), f.projects(), f.totalSeconds(),
+                f.perProject().summary()));
+    }
+}

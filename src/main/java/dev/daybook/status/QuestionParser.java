@@ -1,0 +1,137 @@
+package dev.daybook.status;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.daybook.status.Question.Intent;
+import dev.daybook.status.Question.Period;
+
+/**
+ * Reads the questions people ask Daybook in a mention or a direct message, in English and in simple
+ * Chinese: "status of acme", "what's blocking acme?", "what did bob do this week", "best run for acme",
+ * "who is working on churn", "acme goals", "acme 的状态", "acme 有什么阻碍", "谁在做 churn". Anything
+ * else is {@link Intent#UNCLEAR}: Daybook answers with what it can answer rather than guessing. Pure.
+ */
+public final class QuestionParser {
+
+    private static final Pattern MENTION_OF_SOMEONE = Pattern.compile("^\\s*<@[UW][A-Z0-9]+(?:\\|[^>]*)?>[\\s,:]*");
+    private static final Pattern TRAILING = Pattern.compile("[\\s?？!！.。]+$");
+    private static final String P = "(.+?)"; // the project or person phrase
+
+    private record Form(Pattern pattern, Function<Matcher, Question> read) {
+        static Form of(String regex, Function<Matcher, Question> read) {
+            return new Form(Pattern.compile("^" + regex + "$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), read);
+        }
+
+        static Form project(String regex, Intent intent) {
+            return of(regex, m -> Question.about(intent, m.group(1)));
+        }
+    }
+
+    private static final String PERIOD = "(today|yesterday|this week|last week|本周|这周|上周|今天|昨天)?";
+
+    private static final List<Form> FORMS = List.of(
+            Form.of("(?:help|what can you do|what can i ask|帮助)", m -> Question.about(Intent.HELP, null)),
+            // about the channel's own project: "@Daybook status" in #acme-churn
+            Form.of("(?:status|what's the status|状态|进展)", m -> Question.about(Intent.STATUS, null)),
+            Form.of("(?:blockers|what's blocking us|what is blocking us|阻碍)", m -> Question.about(Intent.BLOCKERS, null)),
+            Form.of("(?:goals|目标)", m -> Question.about(Intent.GOALS, null)),
+            Form.of("(?:best run|最佳实验)", m -> Question.about(Intent.BEST_RUN, null)),
+            // blockers
+            Form.project("(?:what(?:'s| is|’s)|whats) blocking " + P, Intent.BLOCKERS),
+            Form.project("what blocks " + P, Intent.BLOCKERS),
+            Form.project("(?:any |open )?blockers? (?:for|on|in|of) " + P, Intent.BLOCKERS),
+            Form.project(P + "(?:'s|’s)? (?:open )?blockers?", Intent.BLOCKERS),
+            Form.project(P + "\\s*(?:有什么阻碍|有哪些阻碍|的阻碍|阻碍)", Intent.BLOCKERS),
+            Form.project("什么阻碍了?\\s*" + P, Intent.BLOCKERS),
+            // best run
+            Form.project("(?:what(?:'s| is|’s) the )?best runs? (?:for|in|of|on) " + P, Intent.BEST_RUN),
+            Form.project(P + "(?:'s|’s)? best runs?", Intent.BEST_RUN),
+            Form.project(P + "\\s*(?:的)?(?:最好的实验|最佳实验|最佳运行|最好的运行)", Intent.BEST_RUN),
+            // goals
+            Form.project("(?:what are the |what are )?goals? (?:for|of|in) " + P, Intent.GOALS),
+            Form.project("what are " + P + "(?:'s|’s) goals?", Intent.GOALS),
+            Form.project(P + "(?:'s|’s)? goals?", Intent.GOALS),
+            Form.project(P + "\\s*(?:的)?目标", Intent.GOALS),
+            // who works on
+            Form.project("who(?:'s| is|’s) (?:working|posting) on " + P, Intent.WHO_WORKS_ON),
+            Form.project("who (?:works|worked) on " + P, Intent.WHO_WORKS_ON),
+            Form.project("(?:谁在做|谁负责|谁在负责)\\s*" + P, Intent.WHO_WORKS_ON),
+            // what did a person do
+            Form.of("what (?:did|has) " + P + " (?:do|done|been doing|work on|worked on)\\s*" + PERIOD,
+                    m -> new Question(Intent.PERSON_WORK, null, m.group(1), period(m.group(2)))),
+            Form.of(P + "\\s*" + PERIOD + "\\s*做了什么", 
+                    m -> new Question(Intent.PERSON_WORK, null, m.group(1), period(m.group(2)))),
+            // status
+            Form.project("(?:what(?:'s| is|’s) the )?status (?:of|for|on|in) " + P, Intent.STATUS),
+            Form.project("where(?:'s| is|’s) " + P + " at", Intent.STATUS),
+            Form.project("how(?:'s| is|’s) " + P + " (?:going|doing)", Intent.STATUS),
+            Form.project(P + "(?:'s|’s)? status", Intent.STATUS),
+            Form.project("status " + P, Intent.STATUS),
+            Form.project(P + "\\s*(?:的状态|状态|进展如何|的进展|进展|怎么样了)", Intent.STATUS));
+
+    private QuestionParser() {
+    }
+
+    public static Question parse(String text) {
+        if (text == null) {
+            return Question.unclear();
+        }
+        String q = MENTION_OF_SOMEONE.matcher(text.strip()).replaceFirst("");
+        q = TRAILING.matcher(q.replaceAll("\\s+", " ").strip()).replaceAll("");
+        q = q.replaceFirst("(?i)^(?:hey|hi|please|pls|请问)[,\\s]+", "");
+        if (q.isEmpty() || q.length() > 200) {
+            return Question.unclear();
+        }
+        for (Form form : FORMS) {
+            Matcher m = form.pattern().matcher(q);
+            if (m.matches()) {
+                Question found = form.read().apply(m);
+                String phrase = found.project() != null ? found.project() : found.person();
+                if (phrase != null && !usable(phrase)) {
+                    return Question.unclear();
+                }
+                return new Question(found.intent(), clean(found.project()), clean(found.person()), found.period());
+            }
+        }
+        return Question.unclear();
+    }
+
+    private static Period period(String written) {
+        if (written == null || written.isBlank()) {
+            return Period.THIS_WEEK;
+        }
+        return switch (written.strip().toLowerCase(Locale.ROOT)) {
+            case "today", "今天" -> Period.TODAY;
+            case "yesterday", "昨天" -> Period.YESTERDAY;
+            case "last week", "上周" -> Period.LAST_WEEK;
+            default -> Period.THIS_WEEK;
+        };
+    }
+
+    /** A phrase of one to four words; "the" or "it" is not a name. */
+    private static boolean usable(String phrase) {
+        if (phrase == null) {
+            return false;
+        }
+        String p = clean(phrase);
+        if (p.isEmpty() || p.split(" ").length > 4) {
+            return false;
+        }
+        return !List.of("it", "this", "that", "the", "the project", "this project", "we", "us", "anything",
+                "everything", "what", "who").contains(p.toLowerCase(Locale.ROOT));
+    }
+
+    private static String clean(String phrase) {
+        if (phrase == null) {
+            return null;
+        }
+        String p = phrase.strip();
+        p = p.replaceFirst("(?i)^(?:the project|project|the channel|channel|the)\\s+", "");
+        p = p.replaceFirst("(?i)\\s+(?:project|channel)$", "");
+        return p.replaceFirst("[\\s的]+$", "").strip();
+    }
+}

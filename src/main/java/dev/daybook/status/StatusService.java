@@ -1,0 +1,101 @@
+package dev.daybook.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.daybook.goals.GoalService;
+import dev.daybook.goals.GoalStatus;
+import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.PersonRoutine;
+import dev.daybook.projects.Project;
+import dev.daybook.runs.RunService;
+import dev.daybook.updates.Blockers;
+import dev.daybook.updates.OpenBlocker;
+import dev.daybook.updates.Section;
+import dev.daybook.updates.UpdateItem;
+import dev.daybook.updates.UpdateService;
+import dev.daybook.updates.UpdateView;
+
+/**
+ * A project's status from what the team wrote. Reads each active member's latest update and the open
+ * blockers: a few indexed reads however long the project's history.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StatusService {
+
+    /** Members are those who posted in the project within this many days. */
+    static final int ACTIVE_DAYS = 30;
+    /** Latest runs shown in a status. */
+    static final int LATEST_RUNS = 5;
+
+    private final UpdateService updates;
+    private final Blockers blockers;
+    private final PersonDirectory people;
+    private final GoalService goals;
+    private final RunService runs;
+    private final Clock clock;
+
+    StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
+                  Clock clock) {
+        this.goals = goals;
+        this.runs = runs;
+        this.updates = updates;
+        this.blockers = blockers;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public ProjectStatus status(Project project) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
+        List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
+                today.minusDays(ACTIVE_DAYS));
+        List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id(), today);
+        Set<String> named = new HashSet<>();
+        latestUpdates.forEach(u -> named.add(u.userId()));
+        openBlockers.forEach(b -> named.add(b.userId()));
+        Map<String, PersonRoutine> routines = people.routines(project.teamId(), named);
+        List<ProjectStatus.MemberUpdate> members = new ArrayList<>();
+        List<ProjectStatus.Quiet> quiet = new ArrayList<>();
+        for (UpdateView latest : latestUpdates) {
+            PersonRoutine routine = routines.get(latest.userId());
+            String name = routine.profile().name();
+            members.add(new ProjectStatus.MemberUpdate(latest.userId(), name, latest.day(),
+                    texts(latest, Section.UPDATE), texts(latest, Section.NEXT)));
+            LocalDate theirToday = routine.profile().calendar().dayAt(now);
+            if (!routine.isAwayOn(theirToday)
+                    && QuietRule.isQuiet(latest.day(), theirToday, routine.profile().calendar())) {
+                quiet.add(new ProjectStatus.Quiet(latest.userId(), name, latest.day(),
+                        QuietRule.workingDaysSince(latest.day(), theirToday, routine.profile().calendar())));
+            }
+        }
+        List<ProjectStatus.Blocker> open = new ArrayList<>();
+        for (OpenBlocker b : openBlockers) {
+            String author = routines.get(b.userId()).profile().name();
+            open.add(new ProjectStatus.Blocker(b.id(), b.userId(), author, b.text(), b.firstReported(), b.ageDays()));
+        }
+        return new ProjectStatus(project, now, today, members, open, quiet,
+                goals.progress(project.teamId(), project.id(), now).stream()
+                        .filter(g -> g.goal().status() != GoalStatus.DROPPED).toList(),
+                runs.recent(project.teamId(), project.id(), LATEST_RUNS));
+    }
+
+    private ZoneId zoneOf(Project project) {
+        return project.timeZone() != null ? project.timeZone() : people.defaultZone();
+    }
+
+    private static List<String> texts(UpdateView update, Section section) {
+        return update.items(section).stream().map(UpdateItem::text).toList();
+    }
+}
