@@ -96,7 +96,7 @@ class DigestBrowserTests extends SlackAppTest {
 
             // The whole page, for the sample image in the docs.
             Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, Math.min(height.intValue() + 20, 4000)));
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, Math.min(height.intValue() + 200, 4000)));
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
             Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "weekly-summary.png"), png);
