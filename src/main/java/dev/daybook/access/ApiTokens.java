@@ -57,10 +57,10 @@ public class ApiTokens {
         jdbc.sql("delete from api_token where token_hash = ?").param(hash(token)).update();
     }
 
-    /** Withdraws every token of the project. */
+    /** Withdraws every token of the project, effective at once (tokens are looked up on every request); returns how many. */
     @Transactional
-    public void revokeAll(String teamId, long projectId) {
-        jdbc.sql("delete from api_token where team_id = ? and project_id = ?").params(teamId, projectId).update();
+    public int revokeAll(String teamId, long projectId) {
+        return jdbc.sql("delete from api_token where team_id = ? and project_id = ?").params(teamId, projectId).update();
     }
 
     Optional<ApiCaller> caller(String token) {

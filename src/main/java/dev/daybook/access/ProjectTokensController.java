@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -15,7 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 
-/** {@code POST /api/v1/projects/<channel-name>/tokens}: the admin creates a project's API token. */
+/**
+ * {@code POST /api/v1/projects/<channel-name>/tokens}: the admin creates a project's API token;
+ * {@code DELETE} on the same path revokes all of them.
+ */
 @RestController
 class ProjectTokensController {
 
@@ -31,9 +35,21 @@ class ProjectTokensController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> create(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String name,
                                @RequestParam(required = false) String team) {
+        Project project = project(caller, name, team, "creates");
+        return Map.of("project", project.name(), "token", tokens.create(project.teamId(), project.id(), "api"));
+    }
+
+    @DeleteMapping("/api/v1/projects/{name}/tokens")
+    Map<String, Object> revokeAll(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String name,
+                                  @RequestParam(required = false) String team) {
+        Project project = project(caller, name, team, "revokes");
+        return Map.of("project", project.name(), "revoked", tokens.revokeAll(project.teamId(), project.id()));
+    }
+
+    private Project project(ApiCaller caller, String name, String team, String verb) {
         if (!caller.isAdmin()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Only the deployment's admin token (DAYBOOK_API_TOKEN) creates project tokens.");
+                    "Only the deployment's admin token (DAYBOOK_API_TOKEN) " + verb + " project tokens.");
         }
         List<Project> found = projects.named(team, name);
         if (found.isEmpty()) {
@@ -43,7 +59,6 @@ class ProjectTokensController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Several workspaces have a project called '" + name + "'; add ?team=<team id>.");
         }
-        Project project = found.get(0);
-        return Map.of("project", project.name(), "token", tokens.create(project.teamId(), project.id(), "api"));
+        return found.get(0);
     }
 }

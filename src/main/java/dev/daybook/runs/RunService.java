@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.support.Secrets;
+
 /**
  * A project's experiment runs. A run is known by its external id within its project, so reporting it
  * again (from another update, a script's retry, the tracking server) updates the same run.
@@ -35,10 +37,12 @@ public class RunService {
 
     private final Runs runs;
     private final TrackingServers servers;
+    private final Secrets secrets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunService(Runs runs, TrackingServers servers, ApplicationEventPublisher events, Clock clock) {
+    RunService(Runs runs, TrackingServers servers, Secrets secrets, ApplicationEventPublisher events, Clock clock) {
+        this.secrets = secrets;
         this.runs = runs;
         this.servers = servers;
         this.events = events;
@@ -143,6 +147,20 @@ public class RunService {
     @Transactional
     public void setTrackingServer(String teamId, long projectId, TrackingServer server) {
         servers.save(teamId, projectId, server);
+    }
+
+    /** Sets the project's MLflow server address, keeping the token it has. */
+    @Transactional
+    public void setTrackingServerAddress(String teamId, long projectId, String url) {
+        servers.saveAddress(teamId, projectId, url);
+    }
+
+    /**
+     * Whether MLflow tokens can be stored: they are kept encrypted under {@code DAYBOOK_ENCRYPTION_KEY},
+     * and without one Daybook refuses to keep them at all.
+     */
+    public boolean canStoreTrackingTokens() {
+        return secrets.canSeal();
     }
 
     public Optional<RunView> byId(String teamId, long runId) {

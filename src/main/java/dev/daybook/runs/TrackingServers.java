@@ -1,28 +1,35 @@
 package dev.daybook.runs;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.Secrets;
 
-/** The {@code tracking_server} table: at most one MLflow server per project. */
+/**
+ * The {@code tracking_server} table: at most one MLflow server per project. The token is kept sealed
+ * with {@link Secrets} (AES-256-GCM under {@code DAYBOOK_ENCRYPTION_KEY}, bound to the workspace).
+ */
 @Repository
 class TrackingServers {
 
     private final JdbcClient jdbc;
     private final InsertIfAbsent inserts;
+    private final Secrets secrets;
 
-    TrackingServers(JdbcClient jdbc, InsertIfAbsent inserts) {
+    TrackingServers(JdbcClient jdbc, InsertIfAbsent inserts, Secrets secrets) {
         this.jdbc = jdbc;
         this.inserts = inserts;
+        this.secrets = secrets;
     }
 
     Optional<TrackingServer> find(String teamId, long projectId) {
         return jdbc.sql("select url, token from tracking_server where team_id = ? and project_id = ?")
                 .params(teamId, projectId)
-                .query((rs, n) -> new TrackingServer(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new TrackingServer(rs.getString(1), secrets.open(rs.getString(2), teamId)))
                 .optional();
     }
 
@@ -31,11 +38,39 @@ class TrackingServers {
             jdbc.sql("delete from tracking_server where team_id = ? and project_id = ?").params(teamId, projectId).update();
             return;
         }
+        String token = server.token() == null ? null : secrets.seal(server.token(), teamId);
         if (!inserts.insert("insert into tracking_server (team_id, project_id, url, token) values (?, ?, ?, ?)",
-                teamId, projectId, server.url(), server.token())) {
+                teamId, projectId, server.url(), token)) {
             jdbc.sql("update tracking_server set url = ?, token = ? where team_id = ? and project_id = ?")
-                    .params(server.url(), server.token(), teamId, projectId).update();
+                    .params(server.url(), token, teamId, projectId).update();
         }
+    }
+
+    /** Sets the server's address and keeps its token as stored (sealed or not). */
+    void saveAddress(String teamId, long projectId, String url) {
+        if (!inserts.insert("insert into tracking_server (team_id, project_id, url, token) values (?, ?, ?, ?)",
+                teamId, projectId, url, null)) {
+            jdbc.sql("update tracking_server set url = ? where team_id = ? and project_id = ?")
+                    .params(url, teamId, projectId).update();
+        }
+    }
+
+    /** Seals tokens stored in plain text (before they were encrypted) or under a previous key. */
+    int sealStoredTokens() {
+        record Stored(long id, String teamId, String token) {
+        }
+        List<Stored> stored = jdbc.sql("select id, team_id, token from tracking_server where token is not null")
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+        int sealed = 0;
+        for (Stored s : stored) {
+            if (secrets.needsSealing(s.token())) {
+                sealed += jdbc.sql("update tracking_server set token = ? where id = ? and token = ?")
+                        .params(secrets.seal(secrets.open(s.token(), s.teamId()), s.teamId()), s.id(), s.token())
+                        .update();
+            }
+        }
+        return sealed;
     }
 
     void deleteWorkspace(String teamId) {

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.daybook.support.TokenCipher;
+
 /**
  * Installations in the database, tokens sealed with {@link TokenCipher}: Bolt's store in
  * multi-workspace mode, and the source of each workspace's bot token for Daybook's own calls.

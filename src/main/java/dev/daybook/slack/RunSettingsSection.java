@@ -1,7 +1,9 @@
 package dev.daybook.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.confirmationDialog;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
@@ -10,6 +12,7 @@ import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     static final String MLFLOW_URL = "mlflow_url";
     static final String MLFLOW_TOKEN = "mlflow_token";
     static final String NEW_TOKEN = "daybook_new_api_token";
+    static final String REVOKE_TOKENS = "daybook_revoke_api_tokens";
     /** Typed in the token field, removes the stored MLflow token. */
     static final String NONE = "none";
     private static final Logger log = LoggerFactory.getLogger(RunSettingsSection.class);
@@ -67,7 +71,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     public List<LayoutBlock> blocks(Project project) {
         Optional<TrackingServer> server = runs.trackingServer(project.teamId(), project.id());
         int count = tokens.count(project.teamId(), project.id());
-        return List.of(
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(
                 input(i -> i.blockId(MLFLOW_URL).optional(true).label(plainText("MLflow tracking server"))
                         .hint(plainText("Like https://mlflow.example.com. Runs named in updates get their metrics from it."))
                         .element(plainTextInput(p -> {
@@ -83,7 +87,21 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                 section(s -> s.blockId("api_tokens").text(markdownText("*API tokens for training scripts*: "
                                 + (count == 0 ? "none yet." : count + " created.") + " A token is shown once, when it is created."))
                         .accessory(button(b -> b.actionId(NEW_TOKEN).text(plainText("Create an API token"))
-                                .value(Long.toString(project.id()))))));
+                                .value(Long.toString(project.id())))))));
+        if (count > 0) {
+            // A leaked token is revoked from here without waiting for the admin; all at once, because
+            // Daybook keeps no names for tokens that would let a person pick one.
+            blocks.add(actions(a -> a.blockId("api_tokens_revoke").elements(List.of(
+                    button(b -> b.actionId(REVOKE_TOKENS).style("danger").text(plainText("Revoke all API tokens"))
+                            .value(Long.toString(project.id()))
+                            .confirm(confirmationDialog(c -> c.title(plainText("Revoke all API tokens?"))
+                                    .text(plainText("Scripts using any of the " + count + " tokens of #" + project.name()
+                                            + " will be refused at once. This cannot be undone."))
+                                    .confirm(plainText("Revoke all"))
+                                    .deny(plainText("Cancel"))
+                                    .style("danger"))))))));
+        }
+        return blocks;
     }
 
     @Override
@@ -96,6 +114,9 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         String token = values.text(MLFLOW_TOKEN);
         if (token != null && !token.isBlank() && (url == null || url.isBlank())) {
             errors.put(MLFLOW_TOKEN, "A token needs a server address above.");
+        } else if (token != null && !token.isBlank() && !NONE.equalsIgnoreCase(token.strip()) && !runs.canStoreTrackingTokens()) {
+            errors.put(MLFLOW_TOKEN, "Daybook keeps MLflow tokens only encrypted, and no encryption key is set. "
+                    + "Ask whoever runs Daybook to set DAYBOOK_ENCRYPTION_KEY, then add the token again.");
         }
         return errors;
     }
@@ -108,31 +129,57 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
             return;
         }
         String typed = values.text(MLFLOW_TOKEN);
-        String token;
         if (typed == null || typed.isBlank()) {
-            token = runs.trackingServer(project.teamId(), project.id()).map(TrackingServer::token).orElse(null);
-        } else {
-            token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
+            runs.setTrackingServerAddress(project.teamId(), project.id(), url.strip());
+            return;
         }
+        String token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
         runs.setTrackingServer(project.teamId(), project.id(), new TrackingServer(url.strip(), token));
     }
 
     @Override
     public void register(App app) {
         app.blockAction(NEW_TOKEN, this::createToken);
+        app.blockAction(REVOKE_TOKENS, this::revokeTokens);
+    }
+
+    Response revokeTokens(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        Optional<Project> project = projectOf(payload, ctx.getTeamId());
+        if (project.isEmpty()) {
+            return ctx.ack();
+        }
+        int revoked = tokens.revokeAll(ctx.getTeamId(), project.get().id());
+        log.info("API tokens: {} revoked {} tokens of project {}.", payload.getUser().getId(), revoked, project.get().id());
+        View shown = view(v -> v.type("modal").callbackId("daybook_api_tokens_revoked")
+                .title(viewTitle(t -> t.type("plain_text").text("API tokens")))
+                .close(viewClose(c -> c.type("plain_text").text("Done")))
+                .blocks(List.of(section(s -> s.text(markdownText(revoked == 0
+                        ? "*#" + SlackText.escape(project.get().name()) + "* has no API tokens."
+                        : "Revoked " + revoked + (revoked == 1 ? " API token" : " API tokens") + " of *#"
+                                + SlackText.escape(project.get().name()) + "*: scripts using them are refused from now on."))))));
+        try {
+            slack.call(ctx.getTeamId(), "views.push", SlackCalls.Patience.NONE,
+                    c -> c.viewsPush(r -> r.triggerId(payload.getTriggerId()).view(shown)));
+        } catch (RuntimeException e) {
+            log.info("Slack: could not confirm revoked API tokens ({}); they are revoked.", e.getMessage());
+        }
+        return ctx.ack();
+    }
+
+    private Optional<Project> projectOf(BlockActionPayload payload, String teamId) {
+        String value = payload.getActions() == null || payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
+        try {
+            return value == null ? Optional.empty() : projects.byId(Long.parseLong(value))
+                    .filter(p -> p.teamId().equals(teamId));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     Response createToken(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
-        String value = payload.getActions() == null || payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
-        Optional<Project> found;
-        try {
-            found = value == null ? Optional.empty() : projects.byId(Long.parseLong(value))
-                    .filter(p -> p.teamId().equals(ctx.getTeamId()));
-        } catch (NumberFormatException e) {
-            found = Optional.empty();
-        }
-        Optional<Project> project = found;
+        Optional<Project> project = projectOf(payload, ctx.getTeamId());
         if (project.isEmpty()) {
             return ctx.ack();
         }

@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.daybook.support.EncryptionSettings;
+import dev.daybook.support.TokenCipher;
+
 /**
  * Where bot tokens come from: {@code SLACK_BOT_TOKEN} for a single workspace, or the installations
  * in the database when Daybook is installed through OAuth into several.

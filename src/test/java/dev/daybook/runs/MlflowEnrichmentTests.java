@@ -22,11 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.testkit.FakeSlack;
-import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests.Answer;
 
 /** Metrics of referenced runs come from the project's MLflow server, which may be down, slow or odd. */
-class MlflowEnrichmentTests extends SlackAppTest {
+class MlflowEnrichmentTests extends WithEncryptionKey {
 
     @Autowired
     RunService runs;

@@ -4,20 +4,27 @@ import static dev.daybook.testkit.SlackRequests.optionValue;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.testkit.FakeSlack;
-import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests.Answer;
 
-/** The MLflow server is set in /daybook settings; a bad address saves nothing. */
-class RunSettingsTests extends SlackAppTest {
+/** The MLflow server is set in /daybook settings; its token is kept encrypted; a bad address saves nothing. */
+class RunSettingsTests extends WithEncryptionKey {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TrackingTokenSealing sealing;
 
     @Autowired
     RunService runs;
@@ -52,6 +59,42 @@ class RunSettingsTests extends SlackAppTest {
 
         submit("", "");
         assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId)).isEmpty();
+    }
+
+    @Test
+    void theTokenIsStoredEncryptedAndBoundToTheWorkspace() {
+        submit("https://mlflow.acme.io", "secret-token-42");
+
+        String stored = storedToken();
+        assertThat(stored).startsWith("v1:").doesNotContain("secret-token-42");
+        jdbc.sql("update tracking_server set team_id = 'T0OTHER' where project_id = ?").param(projectId).update();
+        try {
+            assertThatThrownBy(() -> runs.trackingServer("T0OTHER", projectId))
+                    .as("a sealed token copied to another workspace does not open")
+                    .hasMessageContaining("could not be decrypted");
+        } finally {
+            jdbc.sql("update tracking_server set team_id = ? where project_id = ?").params(FakeSlack.TEAM_ID, projectId).update();
+        }
+        assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId).orElseThrow().token()).isEqualTo("secret-token-42");
+    }
+
+    @Test
+    void aTokenStoredInPlainTextByAnEarlierVersionIsEncryptedAtStartup() {
+        submit("https://mlflow.acme.io", "none");
+        jdbc.sql("update tracking_server set token = 'plain-old-token' where project_id = ?").param(projectId).update();
+        assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId).orElseThrow().token()).isEqualTo("plain-old-token");
+
+        sealing.sealStoredTokens();
+
+        assertThat(storedToken()).startsWith("v1:").doesNotContain("plain-old-token");
+        assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId).orElseThrow().token()).isEqualTo("plain-old-token");
+        String sealed = storedToken();
+        sealing.sealStoredTokens();
+        assertThat(storedToken()).as("a token sealed under the current key is left alone").isEqualTo(sealed);
+    }
+
+    private String storedToken() {
+        return jdbc.sql("select token from tracking_server where project_id = ?").param(projectId).query(String.class).single();
     }
 
     @Test

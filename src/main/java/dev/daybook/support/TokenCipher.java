@@ -1,4 +1,4 @@
-package dev.daybook.slack;
+package dev.daybook.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,12 +16,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM (the JDK's) for the tokens Slack gives Daybook on install. A sealed value reads
+ * AES-256-GCM (the JDK's) for the secrets Daybook keeps: the tokens Slack gives it on install, and MLflow tokens. A sealed value reads
  * {@code v1:<key id>:<base64 of nonce and ciphertext>}; the key id lets a value sealed under a
  * previous key be opened during a rotation, and {@link #isCurrent(String)} tells which need resealing.
  * The workspace id is bound as associated data, so a token copied to another workspace's row does not open.
  */
-final class TokenCipher {
+public final class TokenCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -30,7 +30,7 @@ final class TokenCipher {
     private final String currentId;
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
-    TokenCipher(String currentKey, List<String> previousKeys) {
+    public TokenCipher(String currentKey, List<String> previousKeys) {
         SecretKey current = decode(currentKey, "DAYBOOK_ENCRYPTION_KEY");
         this.currentId = idOf(current);
         keys.put(currentId, current);
@@ -42,7 +42,7 @@ final class TokenCipher {
         }
     }
 
-    String seal(String plaintext, String teamId) {
+    public String seal(String plaintext, String teamId) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -59,7 +59,7 @@ final class TokenCipher {
         }
     }
 
-    String open(String sealed, String teamId) {
+    public String open(String sealed, String teamId) {
         String[] parts = sealed.split(":", 3);
         if (parts.length != 3 || !parts[0].equals("v1")) {
             throw new IllegalStateException("Not a token sealed by Daybook");
@@ -80,7 +80,7 @@ final class TokenCipher {
         }
     }
 
-    boolean isCurrent(String sealed) {
+    public boolean isCurrent(String sealed) {
         return sealed.startsWith("v1:" + currentId + ":");
     }
 

@@ -1,4 +1,4 @@
-package dev.daybook.slack;
+package dev.daybook.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
