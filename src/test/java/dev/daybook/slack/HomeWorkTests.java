@@ -67,6 +67,28 @@ class HomeWorkTests extends SlackAppTest {
         assertThat(after).contains("My projects").doesNotContain("waiting for GPU quota");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.daybook.digest.Digests digests;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.daybook.projects.ProjectDirectory projects;
+
+    @Test
+    void showsTheLatestWeeklySummaryOfMyProjectsOnceItHasGoneOut() {
+        String user = newUser();
+        String channel = newChannel();
+        slack.user(user, "Ada Summary", "UTC");
+        clock.set(Instant.parse("2026-11-24T15:00:00Z"));
+        slackRequests.command("/update", "Update: shipped the churn model to staging Next: monitor it", channel,
+                "sum-" + channel.toLowerCase(), user);
+        assertThat(openHome(user)).doesNotContain("Latest weekly summaries");
+
+        var project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
+        assertThat(digests.postNow(project, user)).isEqualTo(dev.daybook.digest.Digests.PostNow.POSTING);
+        assertThat(openHome(user)).contains("Latest weekly summaries").contains("<#" + channel + ">")
+                .contains("Mon 23 Nov – Sun 29 Nov").contains("1 update");
+    }
+
     @Test
     void someoneWithNoUpdatesIsToldHowProjectsAppear() {
         String user = newUser();

@@ -91,6 +91,9 @@ final class HistoryBenchmark {
         probes.add(new Probe("70/20/10 report (`/daybook budget`)",
                 n -> traffic.command("/daybook", "budget", CHANNEL, "U" + (2000 + n % PEOPLE), slack.responseUrl("budget")),
                 body -> body.contains("\"text\"")));
+        probes.add(new Probe("project status (`/daybook status`)",
+                n -> traffic.command("/daybook", "status", CHANNEL, "U" + (2000 + n % PEOPLE), slack.responseUrl("status")),
+                body -> body.contains("Status of #")));
         return probes;
     }
 
