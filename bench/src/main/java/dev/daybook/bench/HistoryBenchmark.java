@@ -74,17 +74,20 @@ final class HistoryBenchmark {
         }
     }
 
-    /**
-     * What is asked of the project, each about this week. The status answer and the weekly summary
-     * join this list as the features that give them are built (they are asked the same way, through
-     * Slack, by a lead of the project).
-     */
+    /** What is asked of the project, each about this week, the way a lead asks it (through Slack) or a script (the API). */
     private List<Probe> probes(Service app, LocalDate today) {
         SlackTraffic traffic = new SlackTraffic(app.baseUrl());
         LocalDate from = today.minusDays(6);
         int expected = PEOPLE * (int) from.datesUntil(today.plusDays(1))
                 .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY).count();
         List<Probe> probes = new ArrayList<>();
+        probes.add(new Probe("status answer (`/daybook status`)",
+                n -> traffic.command("/daybook", "status", CHANNEL, "U" + (2000 + n % PEOPLE), slack.responseUrl("status")),
+                body -> body.contains("\"blocks\"")));
+        probes.add(new Probe("weekly summary, computed and rendered (`/daybook digest preview`)",
+                n -> traffic.command("/daybook", "digest preview", CHANNEL, "U" + (2000 + n % PEOPLE),
+                        slack.responseUrl("digest")),
+                body -> body.contains("Preview of the weekly summary") && body.contains("\"blocks\"")));
         probes.add(new Probe("read API, this week (`GET /api/v1/updates`)",
                 n -> Probe.apiGet(app, "/api/v1/updates?project=" + PROJECT + "&from=" + from + "&to=" + today),
                 body -> Probe.count(body, "\"user\"") == expected));

@@ -77,15 +77,22 @@ final class OrgBenchmark {
         }
     }
 
-    /**
-     * Per project: the weekly stakeholder summary joins this list when the feature that writes it is
-     * built; until then, the week's updates of every project read through the HTTP API.
-     */
+    /** Per project: the weekly summary, as a lead previews it in Slack and as Markdown for email; and the week's updates. */
     private List<Probe> probes(Service app, LocalDate today) {
+        SlackTraffic traffic = new SlackTraffic(app.baseUrl());
         LocalDate from = today.minusDays(6);
         int expected = PEOPLE_PER_PROJECT * (int) from.datesUntil(today.plusDays(1))
                 .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY).count();
+        String week = String.format(java.util.Locale.ROOT, "%d-W%02d",
+                today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         List<Probe> probes = new ArrayList<>();
+        probes.add(new Probe("weekly summary in Slack (`/daybook digest preview`)",
+                n -> traffic.command("/daybook", "digest preview", channel(n % PROJECTS), people(n % PROJECTS).get(0),
+                        slack.responseUrl("digest")),
+                body -> body.contains("Preview of the weekly summary") && body.contains("\"blocks\"")));
+        probes.add(new Probe("weekly summary as Markdown (`GET /api/v1/digests/<project>/<week>.md`)",
+                n -> Probe.apiGet(app, "/api/v1/digests/" + name(n % PROJECTS) + "/" + week + ".md"),
+                body -> body.length() > 200));
         probes.add(new Probe("the week's updates of each project (`GET /api/v1/updates`)",
                 n -> Probe.apiGet(app, "/api/v1/updates?project=" + name(n % PROJECTS) + "&from=" + from + "&to=" + today),
                 body -> Probe.count(body, "\"user\"") == expected));
