@@ -108,7 +108,7 @@ public class GoalService {
         }
         Optional<GoalStatus> status = GoalStatus.parse(draft.status());
         if (status.isEmpty()) {
-            errors.put(STATUS, "The status is one of: active, at risk, achieved, dropped.");
+            errors.put(STATUS, "Choose a status from the list: active, at risk, achieved or dropped.");
         }
         Optional<GoalView> existing = editing == null ? Optional.empty() : goals.byId(teamId, editing)
                 .filter(g -> g.projectId() == projectId);

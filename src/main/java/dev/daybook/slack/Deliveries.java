@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.Message;
 import org.slf4j.Logger;
@@ -91,6 +92,28 @@ class Deliveries {
                                     .metadata(metadata(key)))
                             .build()));
             return recordDelivered(teamId, key, posted.getTs(), version);
+        } catch (RuntimeException e) {
+            ownTransaction.executeWithoutResult(s -> deliveries.lock(teamId, key).ifPresent(SlackDelivery::release));
+            throw e;
+        }
+    }
+
+    /**
+     * Shows an ephemeral message (seen only by {@code userId}) unless one with this key was shown
+     * already; returns whether it was shown now. Claimed as {@link #postOnce} claims, so an outbox retry
+     * or a resubmission running alongside does not show it twice. Slack keeps no history of ephemeral
+     * messages, so an attempt whose answer was lost is tried again rather than looked up.
+     */
+    boolean postEphemeralOnce(String teamId, String key, String channelId, String userId, String text) {
+        Attempt attempt = claim(teamId, key, channelId, null);
+        if (attempt.delivered() != null) {
+            return false;
+        }
+        try {
+            ChatPostEphemeralResponse shown = slack.call(teamId, "chat.postEphemeral", SlackCalls.Patience.WAIT,
+                    c -> c.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text)));
+            recordDelivered(teamId, key, shown.getMessageTs() == null ? "ephemeral" : shown.getMessageTs(), 1);
+            return true;
         } catch (RuntimeException e) {
             ownTransaction.executeWithoutResult(s -> deliveries.lock(teamId, key).ifPresent(SlackDelivery::release));
             throw e;

@@ -27,12 +27,12 @@ class GoalHints {
 
     private final UpdateService updates;
     private final GoalService goals;
-    private final SlackCalls slack;
+    private final Deliveries deliveries;
 
-    GoalHints(UpdateService updates, GoalService goals, SlackCalls slack) {
+    GoalHints(UpdateService updates, GoalService goals, Deliveries deliveries) {
         this.updates = updates;
         this.goals = goals;
-        this.slack = slack;
+        this.deliveries = deliveries;
     }
 
     @ApplicationModuleListener(id = "slack.goal-hints", propagation = Propagation.NOT_SUPPORTED)
@@ -56,9 +56,10 @@ class GoalHints {
                 .collect(Collectors.joining(", ")) + (known.isEmpty()
                 ? " (it has no goals yet): add one with `/daybook goals add`, or leave the tag as plain text."
                 : "; its goals are " + known + ". Add a new one with `/daybook goals add`.");
+        // Once per revision: a retry of this work (after Slack failed, or resubmitted while still running) does not hint twice.
+        String key = "goal-hint:" + event.updateId() + ":" + event.revision();
         try {
-            slack.call(event.teamId(), "chat.postEphemeral", SlackCalls.Patience.WAIT,
-                    c -> c.chatPostEphemeral(r -> r.channel(event.channelId()).user(event.userId()).text(text)));
+            deliveries.postEphemeralOnce(event.teamId(), key, event.channelId(), event.userId(), text);
         } catch (SlackRefused refused) {
             log.info("Slack: could not hint at unknown goals ({}).", refused.error());
         }

@@ -1,13 +1,16 @@
 package dev.daybook.slack;
 
 import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import dev.daybook.goals.GoalDraft;
 import dev.daybook.goals.GoalService;
+import dev.daybook.goals.GoalStatus;
 import dev.daybook.goals.GoalView;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
@@ -103,8 +108,7 @@ class GoalModal implements SlackListener {
                         goal == null || goal.target() == null ? null : goal.target().toString(), 120, true),
                 text(GoalService.DUE, "Due date", "Like 2026-12-31.",
                         goal == null || goal.due() == null ? null : goal.due().toString(), 10, true),
-                text(GoalService.STATUS, "Status", "active, at risk, achieved or dropped.",
-                        goal == null ? "active" : goal.status().label(), 20, true));
+                status(goal == null ? GoalStatus.ACTIVE : goal.status()));
         return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(metadata)
                 .title(viewTitle(t -> t.type("plain_text").text(goal == null ? "Add a goal" : "Edit a goal")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
@@ -123,12 +127,24 @@ class GoalModal implements SlackListener {
         FormValues values = FormValues.of(view);
         GoalDraft draft = new GoalDraft(values.text(GoalService.SLUG), values.text(GoalService.STATEMENT),
                 values.text(GoalService.CLIENT), values.text(GoalService.TARGET), values.text(GoalService.DUE),
-                values.text(GoalService.STATUS));
+                values.selectedOption(GoalService.STATUS));
         GoalService.Saved saved = goals.save(ctx.getTeamId(), project.get().id(), target.goalId(), draft);
         if (!saved.errors().isEmpty()) {
             return ctx.ackWithErrors(new LinkedHashMap<>(saved.errors()));
         }
         return ctx.ack();
+    }
+
+    private static LayoutBlock status(GoalStatus current) {
+        List<OptionObject> options = Arrays.stream(GoalStatus.values()).map(GoalModal::statusOption).toList();
+        return input(i -> i.blockId(GoalService.STATUS).label(plainText("Status")).optional(true)
+                .element(staticSelect(s -> s.actionId(FormValues.VALUE).options(options)
+                        .initialOption(statusOption(current)))));
+    }
+
+    private static OptionObject statusOption(GoalStatus status) {
+        String label = status.label();
+        return option(plainText(Character.toUpperCase(label.charAt(0)) + label.substring(1)), status.name());
     }
 
     private static LayoutBlock text(String block, String label, String hint, String initial, int max, boolean optional) {

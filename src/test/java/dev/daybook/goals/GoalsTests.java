@@ -1,5 +1,6 @@
 package dev.daybook.goals;
 
+import static dev.daybook.testkit.SlackRequests.optionValue;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class GoalsTests extends SlackAppTest {
         assertThat(listed.body()).contains("No goals yet").contains("daybook_goal_add");
 
         Answer saved = submit(null, "#Invoice-Precision", "Precision of at least 0.90 on invoices", "Acme",
-                "precision >= 90%", "2026-12-31", "active");
+                "precision >= 90%", "2026-12-31", "ACTIVE");
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body()).doesNotContain("errors");
 
@@ -99,6 +100,32 @@ class GoalsTests extends SlackAppTest {
     }
 
     @Test
+    void theStatusIsChosenFromAListAndAForgedOneIsRefusedPolitely() {
+        slackRequests.command("/daybook", "goals add", channel, name, ada);
+        String form = slack.awaitCalls("views.open", c -> c.param("view").contains("daybook_goal")
+                && c.param("view").contains("\"" + project.id() + "\""), 1).get(0).param("view");
+        JsonObject status = JsonParser.parseString(form).getAsJsonObject().getAsJsonArray("blocks").asList().stream()
+                .map(b -> b.getAsJsonObject()).filter(b -> b.get("block_id").getAsString().equals("status"))
+                .findFirst().orElseThrow().getAsJsonObject("element");
+        assertThat(status.get("type").getAsString()).isEqualTo("static_select");
+        assertThat(status.getAsJsonArray("options").asList().stream()
+                .map(o -> o.getAsJsonObject().get("value").getAsString()))
+                .containsExactly("ACTIVE", "AT_RISK", "ACHIEVED", "DROPPED");
+        assertThat(status.getAsJsonObject("initial_option").get("value").getAsString()).isEqualTo("ACTIVE");
+
+        Answer forged = submit(null, "recall", "Recall above 0.8", null, "recall > 0.8", null, "ON_FIRE' or 1=1");
+
+        assertThat(forged.json().get("response_action").getAsString()).isEqualTo("errors");
+        assertThat(forged.json().getAsJsonObject("errors").keySet()).containsExactly("status");
+        assertThat(forged.json().getAsJsonObject("errors").get("status").getAsString()).contains("Choose a status");
+        assertThat(goals.goals(FakeSlack.TEAM_ID, project.id())).isEmpty();
+
+        assertThat(submit(null, "recall", "Recall above 0.8", null, "recall > 0.8", null, "ACHIEVED").body())
+                .doesNotContain("errors");
+        assertThat(goals.goal(FakeSlack.TEAM_ID, project.id(), "recall").orElseThrow().status()).isEqualTo(GoalStatus.ACHIEVED);
+    }
+
+    @Test
     void aFormWithBadValuesSavesNothingAndSaysWhy() {
         Answer answer = submit(null, "no spaces allowed", "", null, "precision is high", "next friday", "maybe");
 
@@ -121,7 +148,7 @@ class GoalsTests extends SlackAppTest {
         assertThat(submit(null, "recall", "Another", null, null, null, null).body()).contains("already");
 
         GoalView goal = goals.goal(FakeSlack.TEAM_ID, project.id(), "recall").orElseThrow();
-        submit(goal.id(), "recall", "Recall above 0.85", null, "recall > 0.85", null, "at risk");
+        submit(goal.id(), "recall", "Recall above 0.85", null, "recall > 0.85", null, "AT_RISK");
 
         GoalView edited = goals.goal(FakeSlack.TEAM_ID, project.id(), "recall").orElseThrow();
         assertThat(edited.statement()).isEqualTo("Recall above 0.85");
@@ -150,11 +177,21 @@ class GoalsTests extends SlackAppTest {
         assertThat(apiGet("/api/v1/goals").status()).isEqualTo(400);
     }
 
+    /** The status select as Slack sends it: the chosen option's value, or no option at all. */
+    private static JsonObject statusValue(String status) {
+        if (status == null) {
+            JsonObject none = new JsonObject();
+            none.addProperty("type", "static_select");
+            return none;
+        }
+        return optionValue("static_select", status);
+    }
+
     private Answer submit(Long goalId, String slug, String statement, String client, String target, String due,
                           String status) {
         return slackRequests.viewSubmission(FORM, ada, values(
                         "slug", textValue(slug), "statement", textValue(statement), "client", textValue(client),
-                        "target", textValue(target), "due", textValue(due), "status", textValue(status)),
+                        "target", textValue(target), "due", textValue(due), "status", statusValue(status)),
                 project.id() + (goalId == null ? "" : ":" + goalId));
     }
 }
