@@ -193,7 +193,11 @@ public class RunService {
 
     private Optional<Runs.MetricRow> bestVerified(String teamId, long projectId, String metric, Instant asOf) {
         Comparator<Runs.MetricRow> better = Comparator.comparingDouble(Runs.MetricRow::value);
-        return runs.metricValues(teamId, projectId, metric).stream()
+        // Values and checks as they stood then: a value changed since, or a check withdrawn since, does
+        // not rewrite what last week's progress was.
+        List<Runs.MetricRow> values = asOf == null ? runs.metricValues(teamId, projectId, metric)
+                : runs.metricValuesAsOf(teamId, projectId, metric, asOf);
+        return values.stream()
                 .filter(r -> r.verification() == Verification.VERIFIED)
                 .filter(r -> asOf == null || (r.verifiedAt() != null && !r.verifiedAt().isAfter(asOf)))
                 .max(MetricDirection.higherIsBetter(metric) ? better : better.reversed());

@@ -107,6 +107,29 @@ class Runs {
                 .list();
     }
 
+    /**
+     * Like {@link #metricValues}, as things stood at {@code asOf}: each run's value of the metric and its
+     * verification state then (with when that state began). Runs without a value by then are left out.
+     */
+    List<MetricRow> metricValuesAsOf(String teamId, long projectId, String metric, Instant asOf) {
+        return jdbc.sql("""
+                        select r.id, v.verification, v.changed_at, h.metric_value
+                          from run_metric_history h
+                          join experiment_run r on r.id = h.run_id
+                          join run_verification_history v on v.run_id = r.id
+                         where r.team_id = ? and r.project_id = ? and h.metric_name = ?
+                           and h.id = (select max(h2.id) from run_metric_history h2
+                                        where h2.run_id = h.run_id and h2.metric_name = h.metric_name
+                                          and h2.recorded_at <= ?)
+                           and v.id = (select max(v2.id) from run_verification_history v2
+                                        where v2.run_id = r.id and v2.changed_at <= ?)
+                        """)
+                .params(teamId, projectId, metric, Timestamps.of(asOf), Timestamps.of(asOf))
+                .query((rs, n) -> new MetricRow(rs.getLong(1), Verification.valueOf(rs.getString(2)),
+                        instant(rs, 3), rs.getDouble(4)))
+                .list();
+    }
+
     record MetricRow(long runId, Verification verification, Instant verifiedAt, double value) {
     }
 
@@ -136,6 +159,8 @@ class Runs {
             jdbc.sql("insert into run_metric (run_id, team_id, metric_name, metric_value, recorded_at) values (?, ?, ?, ?, ?)")
                     .params(runId, teamId, name, value, Timestamps.of(now)).update();
         }
+        jdbc.sql("insert into run_metric_history (run_id, team_id, metric_name, metric_value, recorded_at) values (?, ?, ?, ?, ?)")
+                .params(runId, teamId, name, value, Timestamps.of(now)).update();
     }
 
     void verification(long runId, Verification state, int round, String by, String reason, Instant now) {
@@ -145,6 +170,12 @@ class Runs {
                          where id = ?
                         """)
                 .params(state.name(), round, by, by == null ? null : Timestamps.of(now), reason, runId)
+                .update();
+        jdbc.sql("""
+                        insert into run_verification_history (run_id, team_id, verification, changed_at)
+                        select id, team_id, ?, ? from experiment_run where id = ?
+                        """)
+                .params(state.name(), Timestamps.of(now), runId)
                 .update();
     }
 
@@ -159,6 +190,8 @@ class Runs {
     }
 
     void deleteWorkspace(String teamId) {
+        jdbc.sql("delete from run_metric_history where team_id = ?").param(teamId).update();
+        jdbc.sql("delete from run_verification_history where team_id = ?").param(teamId).update();
         jdbc.sql("delete from run_metric where team_id = ?").param(teamId).update();
         jdbc.sql("delete from experiment_run where team_id = ?").param(teamId).update();
     }

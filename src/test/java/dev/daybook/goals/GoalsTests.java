@@ -100,6 +100,32 @@ class GoalsTests extends SlackAppTest {
     }
 
     @Test
+    void theChangeSinceLastWeekComparesWithLastWeeksValuesAndChecksNotTodays() {
+        submit(null, "recall", "Recall of at least 0.9", "Acme", "recall >= 0.9", "2026-12-31", "ACTIVE");
+        Instant lastWeek = Instant.parse("2026-11-16T17:00:00Z");
+        clock.set(lastWeek);
+        runs.report(FakeSlack.TEAM_ID, project.id(), RunReport.referenced("run", "r1", null,
+                java.util.Map.of("recall", 0.80), ada));
+        long r1 = runs.byExternalId(FakeSlack.TEAM_ID, project.id(), "r1").orElseThrow().id();
+        runs.verify(FakeSlack.TEAM_ID, r1, bob);
+
+        // A week later the script re-sends the same run with a better value: a new best, so it must be
+        // checked again, and once it is, last week still shows what it was then.
+        Instant now = lastWeek.plus(java.time.Duration.ofDays(7));
+        clock.set(now);
+        runs.report(FakeSlack.TEAM_ID, project.id(), RunReport.referenced("run", "r1", null,
+                java.util.Map.of("recall", 0.91), ada));
+        assertThat(goals.progress(FakeSlack.TEAM_ID, project.id(), now).get(0).weekAgo()).isEqualTo(0.80);
+        runs.verify(FakeSlack.TEAM_ID, r1, bob);
+
+        GoalProgress progress = goals.progress(FakeSlack.TEAM_ID, project.id(), now).get(0);
+        assertThat(progress.current()).isEqualTo(0.91);
+        assertThat(progress.weekAgo()).isEqualTo(0.80);
+        assertThat(progress.change()).isCloseTo(0.11, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(goals.progress(FakeSlack.TEAM_ID, project.id(), lastWeek).get(0).current()).isEqualTo(0.80);
+    }
+
+    @Test
     void theStatusIsChosenFromAListAndAForgedOneIsRefusedPolitely() {
         slackRequests.command("/daybook", "goals add", channel, name, ada);
         String form = slack.awaitCalls("views.open", c -> c.param("view").contains("daybook_goal")
