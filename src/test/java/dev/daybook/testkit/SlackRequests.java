@@ -327,24 +327,6 @@ public final class SlackRequests {
     /** A block action in a modal (a button in a form), with the view it was pressed in. */
     public Answer viewBlockAction(String actionId, String value, String userId, String viewCallbackId,
                                   String privateMetadata) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        JsonObject workspace = new JsonObject();
-        workspace.addProperty("id", team);
-        workspace.addProperty("domain", "daybook-test");
-        payload.add("team", workspace);
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("username", userId.toLowerCase());
-        user.addProperty("team_id", team);
-        payload.add("user", user);
-        payload.addProperty("api_app_id", APP_ID);
-        payload.addProperty("token", "XXYYZZ");
-        JsonObject container = new JsonObject();
-        container.addProperty("type", "view");
-        container.addProperty("view_id", "V0TEST");
-        payload.add("container", container);
-        payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc" + UUID.randomUUID().toString().substring(0, 5));
         JsonObject view = new JsonObject();
         view.addProperty("id", "V0TEST");
         view.addProperty("team_id", team);
@@ -355,25 +337,20 @@ public final class SlackRequests {
         JsonObject state = new JsonObject();
         state.add("values", new JsonObject());
         view.add("state", state);
-        view.addProperty("hash", "156663117.cd33ad1f");
-        view.addProperty("app_id", APP_ID);
-        view.addProperty("bot_id", FakeSlack.BOT_ID);
-        payload.add("view", view);
-        JsonArray actions = new JsonArray();
-        JsonObject action = new JsonObject();
-        action.addProperty("action_id", actionId);
-        action.addProperty("block_id", "b" + actionId.hashCode());
-        action.addProperty("type", "button");
-        action.addProperty("value", value);
-        action.addProperty("action_ts", clock.instant().getEpochSecond() + ".000100");
-        actions.add(action);
-        payload.add("actions", actions);
-        payload.addProperty("is_enterprise_install", false);
-        return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+        return buttonInView(actionId, value, userId, view);
     }
 
     /** A button pressed in the person's App Home tab. */
     public Answer homeBlockAction(String actionId, String value, String userId) {
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0HOME");
+        view.addProperty("team_id", team);
+        view.addProperty("type", "home");
+        view.add("blocks", new JsonArray());
+        return buttonInView(actionId, value, userId, view);
+    }
+
+    private Answer buttonInView(String actionId, String value, String userId, JsonObject view) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "block_actions");
         JsonObject workspace = new JsonObject();
@@ -389,14 +366,9 @@ public final class SlackRequests {
         payload.addProperty("token", "XXYYZZ");
         JsonObject container = new JsonObject();
         container.addProperty("type", "view");
-        container.addProperty("view_id", "V0HOME");
+        container.addProperty("view_id", view.get("id").getAsString());
         payload.add("container", container);
         payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc" + UUID.randomUUID().toString().substring(0, 5));
-        JsonObject view = new JsonObject();
-        view.addProperty("id", "V0HOME");
-        view.addProperty("team_id", team);
-        view.addProperty("type", "home");
-        view.add("blocks", new JsonArray());
         view.addProperty("hash", "156663117.cd33ad1f");
         view.addProperty("app_id", APP_ID);
         view.addProperty("bot_id", FakeSlack.BOT_ID);
