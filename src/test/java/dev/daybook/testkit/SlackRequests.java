@@ -195,20 +195,8 @@ public final class SlackRequests {
 
     /** A submitted modal; {@code values} is the view state's {@code values} object. */
     public Answer viewSubmission(String callbackId, String userId, JsonObject values, String privateMetadata) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "view_submission");
-        JsonObject workspace = new JsonObject();
-        workspace.addProperty("id", team);
-        workspace.addProperty("domain", "daybook-test");
-        payload.add("team", workspace);
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("username", userId.toLowerCase());
-        user.addProperty("name", userId.toLowerCase());
-        user.addProperty("team_id", team);
-        payload.add("user", user);
-        payload.addProperty("api_app_id", APP_ID);
-        payload.addProperty("token", "XXYYZZ");
+        JsonObject payload = interaction("view_submission", userId);
+        payload.getAsJsonObject("user").addProperty("name", userId.toLowerCase());
         payload.addProperty("trigger_id", "12466734323.1395872398.ad8dcdc12345");
         JsonObject view = new JsonObject();
         view.addProperty("id", "V0" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
@@ -231,20 +219,8 @@ public final class SlackRequests {
 
     /** A button pressed in a message the bot posted ({@code block_actions}). */
     public Answer blockAction(String actionId, String value, String userId, String channelId, String messageTs) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        JsonObject workspace = new JsonObject();
-        workspace.addProperty("id", team);
-        workspace.addProperty("domain", "daybook-test");
-        payload.add("team", workspace);
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("username", userId.toLowerCase());
-        user.addProperty("name", userId.toLowerCase());
-        user.addProperty("team_id", team);
-        payload.add("user", user);
-        payload.addProperty("api_app_id", APP_ID);
-        payload.addProperty("token", "XXYYZZ");
+        JsonObject payload = interaction("block_actions", userId);
+        payload.getAsJsonObject("user").addProperty("name", userId.toLowerCase());
         JsonObject container = new JsonObject();
         container.addProperty("type", "message");
         container.addProperty("message_ts", messageTs);
@@ -351,19 +327,7 @@ public final class SlackRequests {
     }
 
     private Answer buttonInView(String actionId, String value, String userId, JsonObject view) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("type", "block_actions");
-        JsonObject workspace = new JsonObject();
-        workspace.addProperty("id", team);
-        workspace.addProperty("domain", "daybook-test");
-        payload.add("team", workspace);
-        JsonObject user = new JsonObject();
-        user.addProperty("id", userId);
-        user.addProperty("username", userId.toLowerCase());
-        user.addProperty("team_id", team);
-        payload.add("user", user);
-        payload.addProperty("api_app_id", APP_ID);
-        payload.addProperty("token", "XXYYZZ");
+        JsonObject payload = interaction("block_actions", userId);
         JsonObject container = new JsonObject();
         container.addProperty("type", "view");
         container.addProperty("view_id", view.get("id").getAsString());
@@ -384,6 +348,24 @@ public final class SlackRequests {
         payload.add("actions", actions);
         payload.addProperty("is_enterprise_install", false);
         return post("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+    }
+
+    /** What every interaction payload from Slack starts with: its type, the workspace and the person. */
+    private JsonObject interaction(String type, String userId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", type);
+        JsonObject workspace = new JsonObject();
+        workspace.addProperty("id", team);
+        workspace.addProperty("domain", "daybook-test");
+        payload.add("team", workspace);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("team_id", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", APP_ID);
+        payload.addProperty("token", "XXYYZZ");
+        return payload;
     }
 
     public static JsonObject textValue(String value) {
