@@ -114,8 +114,22 @@ class BlockerEntity {
         return text;
     }
 
+    String textKey() {
+        return textKey;
+    }
+
     LocalDate lastDay() {
         return lastDay;
+    }
+
+    /** Resolved by that update (a later update that dropped it, or said it was resolved). */
+    boolean resolvedBy(long updateId) {
+        return resolvedUpdateId != null && resolvedUpdateId == updateId;
+    }
+
+    /** Open on that day, or resolved on or after it: what an update of that day may open or resolve. */
+    boolean unsettledOn(LocalDate day) {
+        return resolvedDay == null || !resolvedDay.isBefore(day);
     }
 
     boolean isOpen() {

@@ -15,16 +15,8 @@ interface BlockerEntries extends JpaRepository<BlockerEntity, Long> {
 
     Optional<BlockerEntity> findByIdAndTeamId(long id, String teamId);
 
-    /** Those an update on {@code day} may open or resolve: open ones, and those resolved on or after it. */
-    @Query("""
-            select b.id from BlockerEntity b
-             where b.teamId = :teamId and b.projectId = :projectId and b.userId = :userId
-               and (b.resolvedDay is null or b.resolvedDay >= :day)
-            """)
-    List<Long> findUnsettledSince(String teamId, long projectId, String userId, LocalDate day);
-
-    @Query("select b.id from BlockerEntity b where b.resolvedUpdateId = :updateId")
-    List<Long> findResolvedBy(long updateId);
+    /** A person's blockers in a project: the few rows an update of theirs can touch. */
+    List<BlockerEntity> findByTeamIdAndProjectIdAndUserId(String teamId, long projectId, String userId);
 
     /** Open on {@code asOf}: reported by then, and not resolved by then. */
     @Query("""

@@ -1,6 +1,6 @@
 package dev.daybook.updates;
 
-import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +16,10 @@ interface BlockerReports extends JpaRepository<BlockerReportEntity, Long> {
     @Query("delete from BlockerReportEntity r where r.updateId = :updateId")
     int deleteByUpdateId(long updateId);
 
-    @Query("select r.day from BlockerReportEntity r where r.blockerId = :blockerId order by r.day")
-    List<LocalDate> findDaysOf(long blockerId);
+    /** The days each of these blockers was listed, earliest first. */
+    @Query("""
+            select new dev.daybook.updates.ReportedDay(r.blockerId, r.day) from BlockerReportEntity r
+             where r.blockerId in :blockerIds order by r.day
+            """)
+    List<ReportedDay> findDaysOf(Collection<Long> blockerIds);
 }

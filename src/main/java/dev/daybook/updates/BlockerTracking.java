@@ -2,6 +2,8 @@ package dev.daybook.updates;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +61,24 @@ class BlockerTracking {
     }
 
     private void track(String teamId, long updateId, long projectId, String userId, LocalDate day) {
+        // Every blocker an update can touch is its author's in its project: read those few rows once,
+        // rather than asking the database blocker by blocker.
+        Map<String, BlockerEntity> byKey = new HashMap<>();
+        blockers.findByTeamIdAndProjectIdAndUserId(teamId, projectId, userId).forEach(b -> byKey.put(b.textKey(), b));
         Set<Long> affected = new TreeSet<>(reports.findBlockerIdsOf(updateId));
-        reports.deleteByUpdateId(updateId);
-        affected.addAll(blockers.findResolvedBy(updateId));
+        if (!affected.isEmpty()) {
+            reports.deleteByUpdateId(updateId);
+        }
+        byKey.values().stream().filter(b -> b.resolvedBy(updateId)).forEach(b -> affected.add(b.id()));
 
         Optional<UpdateEntity> update = updates.findById(updateId);
         if (update.isPresent()) {
             for (Map.Entry<String, String> listed : listedBlockers(update.get().toView()).entrySet()) {
-                BlockerEntity blocker = open(teamId, projectId, userId, listed.getKey(), listed.getValue(), day);
+                BlockerEntity blocker = byKey.get(listed.getKey());
+                if (blocker == null) {
+                    blocker = open(teamId, projectId, userId, listed.getKey(), listed.getValue(), day);
+                    byKey.put(listed.getKey(), blocker);
+                }
                 reports.save(new BlockerReportEntity(teamId, blocker.id(), updateId, day));
                 if (!day.isBefore(blocker.lastDay())) {
                     blocker.showAs(listed.getValue());
@@ -75,8 +87,12 @@ class BlockerTracking {
             }
         }
         reports.flush();
-        affected.addAll(blockers.findUnsettledSince(teamId, projectId, userId, day));
-        affected.forEach(this::recompute);
+        byKey.values().stream().filter(b -> b.unsettledOn(day)).forEach(b -> affected.add(b.id()));
+        recompute(affected.stream().map(id -> byId(byKey, id)).flatMap(Optional::stream).toList());
+    }
+
+    private Optional<BlockerEntity> byId(Map<String, BlockerEntity> byKey, long id) {
+        return byKey.values().stream().filter(b -> b.id() == id).findFirst().or(() -> blockers.findById(id));
     }
 
     /** The update's blocker items by key, first wording kept; "none" and the like list nothing. */
@@ -91,11 +107,6 @@ class BlockerTracking {
     }
 
     private BlockerEntity open(String teamId, long projectId, String userId, String key, String text, LocalDate day) {
-        Optional<BlockerEntity> existing = blockers.findByTeamIdAndProjectIdAndUserIdAndTextKey(teamId, projectId,
-                userId, key);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         // Two updates of the same author (two days) may be recorded at once: one row per blocker all the same.
         inserts.insert("""
                 insert into blocker (team_id, project_id, user_id, text_key, text, first_day, last_day, created_at)
@@ -104,34 +115,46 @@ class BlockerTracking {
         return blockers.findByTeamIdAndProjectIdAndUserIdAndTextKey(teamId, projectId, userId, key).orElseThrow();
     }
 
-    private void recompute(long blockerId) {
-        Optional<BlockerEntity> found = blockers.findById(blockerId);
-        if (found.isEmpty()) {
+    /** Derives each blocker's days and state from the updates that list it and those after them. */
+    private void recompute(List<BlockerEntity> touched) {
+        if (touched.isEmpty()) {
             return;
         }
-        BlockerEntity blocker = found.get();
-        List<LocalDate> days = reports.findDaysOf(blockerId);
-        if (days.isEmpty()) {
-            blockers.delete(blocker); // no update lists it any more
+        Map<Long, List<LocalDate>> daysOf = new HashMap<>();
+        reports.findDaysOf(touched.stream().map(BlockerEntity::id).toList())
+                .forEach(r -> daysOf.computeIfAbsent(r.blockerId(), id -> new ArrayList<>()).add(r.day()));
+        List<BlockerEntity> listed = new ArrayList<>();
+        for (BlockerEntity blocker : touched) {
+            List<LocalDate> days = daysOf.getOrDefault(blocker.id(), List.of());
+            if (days.isEmpty()) {
+                blockers.delete(blocker); // no update lists it any more
+            } else {
+                blocker.reported(days.get(0), days.get(days.size() - 1));
+                listed.add(blocker);
+            }
+        }
+        List<BlockerEntity> unmarked = listed.stream().filter(b -> !b.markedSince(b.lastDay())).toList();
+        if (unmarked.isEmpty()) {
             return;
         }
-        LocalDate last = days.get(days.size() - 1);
-        blocker.reported(days.get(0), last);
-        if (blocker.markedSince(last)) {
-            return;
-        }
-        Optional<BlockerCandidate> resolving = blockers.findResolvingAfter(blocker.teamId(), blocker.projectId(),
-                        blocker.userId(), last).stream()
-                .filter(c -> c.section() == Section.BLOCKER
-                        || BlockerText.resolutionTarget(c.text()).filter(t -> BlockerText.names(t, blocker.text()))
-                        .isPresent())
-                .findFirst();
-        if (resolving.isEmpty()) {
-            blocker.open();
-        } else {
-            BlockerCandidate by = resolving.get();
-            blocker.resolve(by.day(), by.section() == Section.BLOCKER ? BlockerResolution.How.LATER_UPDATE
-                    : BlockerResolution.How.UPDATE_ITEM, by.updateId(), clock.instant());
+        BlockerEntity any = unmarked.get(0);
+        LocalDate earliest = unmarked.stream().map(BlockerEntity::lastDay).min(LocalDate::compareTo).orElseThrow();
+        List<BlockerCandidate> candidates = blockers.findResolvingAfter(any.teamId(), any.projectId(), any.userId(),
+                earliest);
+        for (BlockerEntity blocker : unmarked) {
+            Optional<BlockerCandidate> resolving = candidates.stream()
+                    .filter(c -> c.day().isAfter(blocker.lastDay()))
+                    .filter(c -> c.section() == Section.BLOCKER
+                            || BlockerText.resolutionTarget(c.text()).filter(t -> BlockerText.names(t, blocker.text()))
+                            .isPresent())
+                    .findFirst();
+            if (resolving.isEmpty()) {
+                blocker.open();
+            } else {
+                BlockerCandidate by = resolving.get();
+                blocker.resolve(by.day(), by.section() == Section.BLOCKER ? BlockerResolution.How.LATER_UPDATE
+                        : BlockerResolution.How.UPDATE_ITEM, by.updateId(), clock.instant());
+            }
         }
     }
 }

@@ -35,6 +35,14 @@ final class FilingRule {
         return calendar.dayAt(at);
     }
 
+    /**
+     * Whether a post at this moment could belong to the previous working day; when not, it is
+     * today's whatever the author filed before, so nobody needs to look.
+     */
+    static boolean mayBeLate(Instant at, WorkingCalendar calendar) {
+        return calendar.timeAt(at).isBefore(MORNING_ENDS);
+    }
+
     static LocalDate previousWorkingDay(Instant at, WorkingCalendar calendar) {
         return calendar.previousWorkingDay(calendar.dayAt(at));
     }
@@ -42,8 +50,7 @@ final class FilingRule {
     static Filing dayFor(Instant at, WorkingCalendar calendar, boolean postedInProjectBefore,
                          boolean postedToday, PreviousDay previousDay) {
         LocalDate today = calendar.dayAt(at);
-        boolean morning = calendar.timeAt(at).isBefore(MORNING_ENDS);
-        if (morning && postedInProjectBefore && !postedToday && previousDay != PreviousDay.ON_TIME) {
+        if (mayBeLate(at, calendar) && postedInProjectBefore && !postedToday && previousDay != PreviousDay.ON_TIME) {
             return new Filing(calendar.previousWorkingDay(today), true);
         }
         return new Filing(today, false);

@@ -202,20 +202,24 @@ public class UpdateService {
     private UpdateEntity openDay(RecordUpdate request, Project project, Instant now) {
         WorkingCalendar calendar = people.profile(request.teamId(), request.userId()).calendar();
         Filing filing = fileFor(request.teamId(), project.id(), request.userId(), request.postedAt(), calendar);
-        if (updates.findByTeamIdAndProjectIdAndUserIdAndDay(request.teamId(), project.id(), request.userId(),
-                filing.day()).isEmpty()) {
-            inserts.insert("""
-                    insert into daily_update (team_id, project_id, user_id, work_day, source, revision, filed_late,
-                                              created_at, updated_at)
-                    values (?, ?, ?, ?, ?, 0, ?, ?, ?)
-                    """, request.teamId(), project.id(), request.userId(), filing.day(), request.source().name(),
-                    filing.late(), Timestamps.of(now), Timestamps.of(now));
+        Optional<UpdateEntity> existing = updates.lock(request.teamId(), project.id(), request.userId(), filing.day());
+        if (existing.isPresent()) {
+            return existing.get();
         }
+        inserts.insert("""
+                insert into daily_update (team_id, project_id, user_id, work_day, source, revision, filed_late,
+                                          created_at, updated_at)
+                values (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                """, request.teamId(), project.id(), request.userId(), filing.day(), request.source().name(),
+                filing.late(), Timestamps.of(now), Timestamps.of(now));
         return updates.lock(request.teamId(), project.id(), request.userId(), filing.day()).orElseThrow();
     }
 
     private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar calendar) {
         LocalDate today = FilingRule.today(at, calendar);
+        if (!FilingRule.mayBeLate(at, calendar)) {
+            return new Filing(today, false); // the afternoon, the usual case: nothing earlier to look up
+        }
         LocalDate previous = FilingRule.previousWorkingDay(at, calendar);
         boolean postedBefore = updates.existsByTeamIdAndProjectIdAndUserIdAndDayBefore(teamId, projectId, userId, today);
         boolean postedToday = updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, today)

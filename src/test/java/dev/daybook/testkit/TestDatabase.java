@@ -49,7 +49,7 @@ public final class TestDatabase {
 
     private static TestDatabase h2() {
         return new TestDatabase("h2", "jdbc:h2:mem:daybook-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", null);
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256;DB_CLOSE_DELAY=-1", "sa", "", null);
     }
 
     private static TestDatabase postgres() {

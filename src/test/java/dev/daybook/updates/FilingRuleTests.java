@@ -99,4 +99,25 @@ class FilingRuleTests {
             return java.time.LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant();
         }
     }
+
+    @Test
+    void onlyAMorningPostMayBeLate() {
+        assertThat(FilingRule.mayBeLate(london("2026-11-24T00:00"), LONDON)).isTrue();
+        assertThat(FilingRule.mayBeLate(london("2026-11-24T11:59"), LONDON)).isTrue();
+        assertThat(FilingRule.mayBeLate(london("2026-11-24T12:00"), LONDON)).isFalse();
+        assertThat(FilingRule.mayBeLate(london("2026-11-24T23:59"), LONDON)).isFalse();
+    }
+
+    @Test
+    void whatCannotBeLateIsTodaysWhateverWasFiledBefore() {
+        Instant afternoon = london("2026-11-24T12:00");
+        for (PreviousDay previous : PreviousDay.values()) {
+            for (boolean postedBefore : new boolean[] {true, false}) {
+                for (boolean postedToday : new boolean[] {true, false}) {
+                    assertThat(FilingRule.dayFor(afternoon, LONDON, postedBefore, postedToday, previous))
+                            .isEqualTo(new Filing(LocalDate.parse("2026-11-24"), false));
+                }
+            }
+        }
+    }
 }
