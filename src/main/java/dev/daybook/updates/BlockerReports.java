@@ -1,6 +1,5 @@
 package dev.daybook.updates;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,10 +15,15 @@ interface BlockerReports extends JpaRepository<BlockerReportEntity, Long> {
     @Query("delete from BlockerReportEntity r where r.updateId = :updateId")
     int deleteByUpdateId(long updateId);
 
-    /** The days each of these blockers was listed, earliest first. */
+    /**
+     * The days each of a person's blockers in a project was listed, earliest first. By author rather
+     * than by a list of ids: a query with a list is planned again for every length of list.
+     */
     @Query("""
             select new dev.daybook.updates.ReportedDay(r.blockerId, r.day) from BlockerReportEntity r
-             where r.blockerId in :blockerIds order by r.day
+             where r.blockerId in (select b.id from BlockerEntity b
+                                    where b.teamId = :teamId and b.projectId = :projectId and b.userId = :userId)
+             order by r.day
             """)
-    List<ReportedDay> findDaysOf(Collection<Long> blockerIds);
+    List<ReportedDay> findDaysOfAuthor(String teamId, long projectId, String userId);
 }

@@ -88,11 +88,8 @@ class BlockerTracking {
         }
         reports.flush();
         byKey.values().stream().filter(b -> b.unsettledOn(day)).forEach(b -> affected.add(b.id()));
-        recompute(affected.stream().map(id -> byId(byKey, id)).flatMap(Optional::stream).toList());
-    }
-
-    private Optional<BlockerEntity> byId(Map<String, BlockerEntity> byKey, long id) {
-        return byKey.values().stream().filter(b -> b.id() == id).findFirst().or(() -> blockers.findById(id));
+        // A report or resolution of this update only ever names a blocker of its author in its project.
+        recompute(teamId, projectId, userId, byKey.values().stream().filter(b -> affected.contains(b.id())).toList());
     }
 
     /** The update's blocker items by key, first wording kept; "none" and the like list nothing. */
@@ -116,12 +113,12 @@ class BlockerTracking {
     }
 
     /** Derives each blocker's days and state from the updates that list it and those after them. */
-    private void recompute(List<BlockerEntity> touched) {
+    private void recompute(String teamId, long projectId, String userId, List<BlockerEntity> touched) {
         if (touched.isEmpty()) {
             return;
         }
         Map<Long, List<LocalDate>> daysOf = new HashMap<>();
-        reports.findDaysOf(touched.stream().map(BlockerEntity::id).toList())
+        reports.findDaysOfAuthor(teamId, projectId, userId)
                 .forEach(r -> daysOf.computeIfAbsent(r.blockerId(), id -> new ArrayList<>()).add(r.day()));
         List<BlockerEntity> listed = new ArrayList<>();
         for (BlockerEntity blocker : touched) {
@@ -137,10 +134,8 @@ class BlockerTracking {
         if (unmarked.isEmpty()) {
             return;
         }
-        BlockerEntity any = unmarked.get(0);
         LocalDate earliest = unmarked.stream().map(BlockerEntity::lastDay).min(LocalDate::compareTo).orElseThrow();
-        List<BlockerCandidate> candidates = blockers.findResolvingAfter(any.teamId(), any.projectId(), any.userId(),
-                earliest);
+        List<BlockerCandidate> candidates = blockers.findResolvingAfter(teamId, projectId, userId, earliest);
         for (BlockerEntity blocker : unmarked) {
             Optional<BlockerCandidate> resolving = candidates.stream()
                     .filter(c -> c.day().isAfter(blocker.lastDay()))
