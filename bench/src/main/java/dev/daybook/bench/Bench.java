@@ -21,7 +21,9 @@ public final class Bench {
                 log("1. Acknowledgement");
                 AckBenchmark ack = new AckBenchmark(settings, slack);
                 ack.run();
-                report.ack(ack);
+                StartupBenchmark startup = new StartupBenchmark(settings, slack);
+                startup.run();
+                report.ack(ack, startup);
             }
             if (settings.runs("history")) {
                 log("2. History growth");

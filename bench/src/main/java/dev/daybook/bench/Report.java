@@ -31,7 +31,7 @@ final class Report {
         this.machine = machine;
     }
 
-    void ack(AckBenchmark ack) {
+    void ack(AckBenchmark ack, StartupBenchmark startup) {
         begin("### 1. Acknowledgement");
         line("Closed loop: each client sends its next request when the previous one is answered. Latency is until "
                 + "the answer (Daybook answers after the update is committed). Throughput ± standard deviation of "
@@ -70,14 +70,27 @@ final class Report {
         line("");
         line("| server | start-up to healthy | heap used | heap live | RSS |");
         line("|---|---:|---:|---:|---:|");
-        ack.startups.forEach((target, startup) -> {
+        ack.startups.forEach((target, took) -> {
             AckBenchmark.Footprint f = ack.footprints.stream().filter(x -> target.endsWith(x.database())).findFirst().orElse(null);
-            line("| %s | %.1f s | %s | %s | %s |", target, startup.toMillis() / 1000.0,
+            line("| %s | %.1f s | %s | %s | %s |", target, took.toMillis() / 1000.0,
                     f == null ? "" : mib(f.heapMiB()), f == null ? "" : mib(f.heapLiveMiB()), f == null ? "" : mib(f.rssMiB()));
         });
         line("");
+        if (!startup.rows.isEmpty()) {
+            line("Start-up prepared by `bin/prepare-fast-start` (the jar unpacked, a class archive recorded in a "
+                    + "training run; see docs/operations.md), each start against a new H2 database, best and worst of "
+                    + StartupBenchmark.STARTS + " starts:");
+            line("");
+            line("| Daybook | start-up to healthy (best / worst) | preparing, once |");
+            line("|---|---:|---:|");
+            startup.rows.forEach(r -> line("| %s | %.1f s / %.1f s | %d s |", r.variant(), r.best().toMillis() / 1000.0,
+                    r.worst().toMillis() / 1000.0, r.preparation().toSeconds()));
+            line("");
+        }
+        startup.rows.forEach(r -> goal("start-up under 8 s (" + r.variant() + ")", r.worst().toMillis() < 8000,
+                fmt1(r.worst().toMillis() / 1000.0) + " s (worst of " + StartupBenchmark.STARTS + ")"));
         ack.footprints.forEach(f -> {
-            goal("start-up under 8 s (" + f.database() + ")", f.startup().toMillis() < 8000,
+            goal("start-up under 8 s (" + f.database() + ", the jar as built)", f.startup().toMillis() < 8000,
                     fmt1(f.startup().toMillis() / 1000.0) + " s");
             goal("heap under 256 MB after the acknowledgement benchmark (" + f.database() + ")", f.heapMiB() < 256,
                     mib(f.heapMiB()) + " used, " + mib(f.heapLiveMiB()) + " live");

@@ -50,6 +50,30 @@ final class Service implements AutoCloseable {
         return start(name, port, command, all);
     }
 
+    /**
+     * Daybook as {@code bin/prepare-fast-start} leaves it: the unpacked jar in {@code dir}, started from
+     * there with its class archive, by the JDK that recorded the archive.
+     */
+    static Service daybookPrepared(String name, Path javaHome, Path dir, List<String> jvmOptions, Map<String, String> env) {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin/java").toString());
+        command.addAll(jvmOptions);
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            names.stream().filter(n -> n.endsWith(".aot")).findFirst().ifPresent(n -> command.add("-XX:AOTCache=" + n));
+            names.stream().filter(n -> n.endsWith(".jsa")).findFirst().ifPresent(n -> command.add("-XX:SharedArchiveFile=" + n));
+            command.add("-jar");
+            // Relative, as at training: the archive is only used for the same class path.
+            command.add(names.stream().filter(n -> n.startsWith("daybook-") && n.endsWith(".jar")).findFirst().orElseThrow());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("SERVER_PORT", String.valueOf(port));
+        return start(name, port, command, all, dir);
+    }
+
     /** The bare Bolt app, from the harness' own classpath. */
     static Service bareBolt(List<String> jvmOptions, String slackApiUrl) {
         int port = freePort();
@@ -69,8 +93,15 @@ final class Service implements AutoCloseable {
 
     private static Service start(String name, int port, List<String> command, Map<String, String> env) {
         try {
+            return start(name, port, command, env, Files.createTempDirectory("bench-run-"));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name, e);
+        }
+    }
+
+    private static Service start(String name, int port, List<String> command, Map<String, String> env, Path workDir) {
+        try {
             Path log = Files.createTempFile("bench-" + name.replaceAll("\\W+", "-") + "-", ".log");
-            Path workDir = Files.createTempDirectory("bench-run-");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
