@@ -78,7 +78,7 @@ final class StartupBenchmark {
             }
         }
         rows.add(new Row(name, starts, preparation));
-        Bench.log("  %s: started in %.1f s (best of %d; worst %.1f s); preparing took %.0f s", name,
+        Bench.log("  %s: started in %.1f s (best of %d; worst %.1f s); preparing took %d s", name,
                 starts.stream().min(Duration::compareTo).orElseThrow().toMillis() / 1000.0, STARTS,
                 starts.stream().max(Duration::compareTo).orElseThrow().toMillis() / 1000.0, preparation.toSeconds());
     }
