@@ -77,9 +77,9 @@ final class StartupBenchmark {
                 starts.add(app.awaitHealthy(Duration.ofSeconds(120)));
             }
         }
-        rows.add(new Row(name, starts, preparation));
+        Row row = new Row(name, starts, preparation);
+        rows.add(row);
         Bench.log("  %s: started in %.1f s (best of %d; worst %.1f s); preparing took %d s", name,
-                starts.stream().min(Duration::compareTo).orElseThrow().toMillis() / 1000.0, STARTS,
-                starts.stream().max(Duration::compareTo).orElseThrow().toMillis() / 1000.0, preparation.toSeconds());
+                row.best().toMillis() / 1000.0, STARTS, row.worst().toMillis() / 1000.0, preparation.toSeconds());
     }
 }
