@@ -47,8 +47,7 @@ public class PersonDirectory {
     public PersonProfile profile(String teamId, String userId) {
         return people.findByTeamIdAndUserId(teamId, userId)
                 .map(p -> p.toProfile(settings.defaultTimeZone()))
-                .orElseGet(() -> new PersonProfile(teamId, userId, null,
-                        WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false));
+                .orElseGet(() -> unknown(teamId, userId));
     }
 
     /** True when what we know is missing or older than {@code maxAge}, so the caller should ask Slack again. */
@@ -138,13 +137,17 @@ public class PersonDirectory {
     @Transactional(readOnly = true)
     public List<PersonRoutine> routines(Collection<PersonRef> these) {
         Map<PersonRef, PersonEntity> known = new HashMap<>();
-        people.findAll().forEach(p -> known.put(new PersonRef(p.teamId(), p.userId()), p));
+        Map<PersonRef, PersonalSettings> chosen = new HashMap<>();
         Set<PersonRef> wanted = new LinkedHashSet<>(these);
-        known.forEach((ref, p) -> {
-            if (p.toSettings(settings.defaultReminderTime()).saved()) {
+        for (PersonEntity p : people.findAll()) {
+            PersonRef ref = new PersonRef(p.teamId(), p.userId());
+            PersonalSettings theirs = p.toSettings(settings.defaultReminderTime());
+            known.put(ref, p);
+            chosen.put(ref, theirs);
+            if (theirs.saved()) {
                 wanted.add(ref);
             }
-        });
+        }
         // Away periods that may still matter somewhere on Earth today.
         Map<PersonRef, List<AwayPeriod>> away = new HashMap<>();
         aways.findByLastDayGreaterThanEqual(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2))
@@ -153,13 +156,11 @@ public class PersonDirectory {
         List<PersonRoutine> routines = new ArrayList<>();
         for (PersonRef ref : wanted) {
             PersonEntity person = known.get(ref);
-            PersonProfile profile = person == null
-                    ? new PersonProfile(ref.teamId(), ref.userId(), null,
-                            WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false)
+            PersonProfile profile = person == null ? unknown(ref.teamId(), ref.userId())
                     : person.toProfile(settings.defaultTimeZone());
-            PersonalSettings chosen = person == null ? PersonalSettings.defaults(settings.defaultReminderTime())
-                    : person.toSettings(settings.defaultReminderTime());
-            routines.add(new PersonRoutine(profile, chosen, away.getOrDefault(ref, List.of())));
+            routines.add(new PersonRoutine(profile,
+                    chosen.getOrDefault(ref, PersonalSettings.defaults(settings.defaultReminderTime())),
+                    away.getOrDefault(ref, List.of())));
         }
         return routines;
     }
@@ -167,10 +168,19 @@ public class PersonDirectory {
     /** One person's routine, as {@link #routines(Collection)} would give it. */
     @Transactional(readOnly = true)
     public PersonRoutine routine(String teamId, String userId) {
-        LocalDate today = profile(teamId, userId).calendar().dayAt(clock.instant());
+        Optional<PersonEntity> person = people.findByTeamIdAndUserId(teamId, userId);
+        PersonProfile profile = person.map(p -> p.toProfile(settings.defaultTimeZone()))
+                .orElseGet(() -> unknown(teamId, userId));
+        PersonalSettings chosen = person.map(p -> p.toSettings(settings.defaultReminderTime()))
+                .orElseGet(() -> PersonalSettings.defaults(settings.defaultReminderTime()));
+        LocalDate today = profile.calendar().dayAt(clock.instant());
         List<AwayPeriod> away = aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId, userId,
                 today.minusDays(2)).stream().map(PersonAwayEntity::toPeriod).toList();
-        return new PersonRoutine(profile(teamId, userId), settings(teamId, userId), away);
+        return new PersonRoutine(profile, chosen, away);
+    }
+
+    private PersonProfile unknown(String teamId, String userId) {
+        return new PersonProfile(teamId, userId, null, WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false);
     }
 
     private void upsert(String teamId, String userId, String displayName, String timeZone) {
@@ -208,7 +218,7 @@ public class PersonDirectory {
         for (String userId : userIds) {
             PersonEntity person = known.get(userId);
             PersonProfile profile = person == null
-                    ? new PersonProfile(teamId, userId, null, WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false)
+                    ? unknown(teamId, userId)
                     : person.toProfile(settings.defaultTimeZone());
             PersonalSettings chosen = person == null ? PersonalSettings.defaults(settings.defaultReminderTime())
                     : person.toSettings(settings.defaultReminderTime());

@@ -33,6 +33,7 @@ import dev.daybook.support.Dispatches;
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
+import dev.daybook.updates.AuthorProjects;
 import dev.daybook.updates.PostedDay;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
@@ -50,6 +51,12 @@ import dev.daybook.updates.UpdateView;
 public class Reminders {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+    /**
+     * Decisions recorded per transaction. One transaction per reminder made a commit (a disk flush on
+     * PostgreSQL) for each of thousands due at once; a few hundred per transaction keeps the first
+     * messages going out within moments while the rest are decided.
+     */
+    static final int DECISIONS_PER_TRANSACTION = 200;
 
     private final PersonDirectory people;
     private final ProjectDirectory projects;
@@ -80,7 +87,8 @@ public class Reminders {
     /**
      * Decides which reminders are due at {@code now} and hands each to the Slack edge, once: the
      * decision is recorded with the work in one transaction, so instances deciding at the same moment
-     * cannot both send it. Returns how many were handed over.
+     * cannot both send it (decisions go in batches of {@value #DECISIONS_PER_TRANSACTION}). Returns how
+     * many were handed over.
      */
     public int sendDue(Instant now) {
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -103,7 +111,7 @@ public class Reminders {
         }
         Timing timing = new Timing(settings.followUpAfter(), settings.staleAfter());
 
-        int handed = 0;
+        List<Decision> decided = new ArrayList<>();
         for (PersonRoutine routine : people.routines(projectsOf.keySet())) {
             if (!routine.settings().reminders()) {
                 continue;
@@ -129,11 +137,13 @@ public class Reminders {
                     if (audience(postedIn, their, projectCache).isEmpty()) {
                         break; // posted everywhere already, or nothing left to remind of
                     }
-                    if (publish(routine, due)) {
-                        handed++;
-                    }
+                    decided.add(new Decision(routine, due));
                 }
             }
+        }
+        int handed = 0;
+        for (int from = 0; from < decided.size(); from += DECISIONS_PER_TRANSACTION) {
+            handed += publish(decided.subList(from, Math.min(decided.size(), from + DECISIONS_PER_TRANSACTION)));
         }
         if (handed > 0) {
             log.info("Reminders: {} due at {}.", handed, now);
@@ -163,15 +173,15 @@ public class Reminders {
         if (due.kind() != ReminderKind.SNOOZED && state.map(s -> s.snoozedUntil() != null).orElse(false)) {
             return Optional.empty(); // snoozed since: the snooze brings it back
         }
-        List<Long> their = List.copyOf(updates.projectsSince(due.teamId(), due.userId(), activeSince(now)));
-        Optional<Audience> audience = audience(updates.projectsPostedOn(due.teamId(), due.userId(), due.day()), their,
+        AuthorProjects theirs = updates.projectsOf(due.teamId(), due.userId(), activeSince(now), due.day());
+        Optional<Audience> audience = audience(theirs.postedOn(), List.copyOf(theirs.active()),
                 new HashMap<>());
         if (audience.isEmpty()) {
             return Optional.empty();
         }
         Long firstProject = audience.get().notPosted().isEmpty() ? null : audience.get().notPosted().get(0).id();
-        Optional<UpdateView> previous = updates.previous(due.teamId(), due.userId(), firstProject)
-                .or(() -> updates.previous(due.teamId(), due.userId(), null));
+        Optional<UpdateView> previous = updates.latestBefore(due.teamId(), due.userId(), firstProject, due.day())
+                .or(() -> updates.latestBefore(due.teamId(), due.userId(), null, due.day()));
         List<String> next = previous.map(u -> u.items(Section.NEXT).stream().map(UpdateItem::text).toList())
                 .orElse(List.of());
         return Optional.of(new ReminderNote(due.teamId(), due.userId(), due.day(), due.kind(),
@@ -209,16 +219,29 @@ public class Reminders {
         return days.lock(teamId, userId, day).orElseThrow();
     }
 
-    private boolean publish(PersonRoutine routine, Due due) {
-        Boolean published = transaction.execute(status -> dispatches
-                .record(routine.teamId(), routine.userId(), due.day(), due.key(), due.at())
-                .map(id -> {
-                    events.publishEvent(new ReminderDue(routine.teamId(), routine.userId(), due.day(), due.kind(), id,
-                            "reminder:" + routine.userId() + ":" + due.day() + ":" + due.key(), due.at()));
-                    return true;
-                })
-                .orElse(false));
-        return Boolean.TRUE.equals(published);
+    /** A reminder found due: whom, and which one. */
+    private record Decision(PersonRoutine routine, Due due) {
+    }
+
+    /** Records the decisions and hands them over, in one transaction; returns how many were not recorded before. */
+    private int publish(List<Decision> decisions) {
+        Integer published = transaction.execute(status -> {
+            int count = 0;
+            for (Decision decision : decisions) {
+                PersonRoutine routine = decision.routine();
+                Due due = decision.due();
+                Optional<Long> recorded = dispatches.record(routine.teamId(), routine.userId(), due.day(), due.key(),
+                        due.at());
+                if (recorded.isPresent()) {
+                    events.publishEvent(new ReminderDue(routine.teamId(), routine.userId(), due.day(), due.kind(),
+                            recorded.get(), "reminder:" + routine.userId() + ":" + due.day() + ":" + due.key(),
+                            due.at()));
+                    count++;
+                }
+            }
+            return count;
+        });
+        return published == null ? 0 : published;
     }
 
     private LocalDate activeSince(Instant now) {

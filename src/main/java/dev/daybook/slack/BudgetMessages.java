@@ -18,13 +18,11 @@ class BudgetMessages {
 
     private final Budget budget;
     private final ScheduledSends sends;
-    private final DirectMessages dms;
     private final Deliveries deliveries;
 
-    BudgetMessages(Budget budget, ScheduledSends sends, DirectMessages dms, Deliveries deliveries) {
+    BudgetMessages(Budget budget, ScheduledSends sends, Deliveries deliveries) {
         this.budget = budget;
         this.sends = sends;
-        this.dms = dms;
         this.deliveries = deliveries;
     }
 
@@ -36,8 +34,7 @@ class BudgetMessages {
                 return "skipped";
             }
             String text = text(note.get());
-            String channel = dms.channelWith(due.teamId(), due.userId());
-            deliveries.postOnce(due.teamId(), due.deliveryKey(), channel, null, 1, m -> m.text(text).mrkdwn(true));
+            deliveries.postOnce(due.teamId(), due.deliveryKey(), due.userId(), null, 1, m -> m.text(text).mrkdwn(true));
             return "sent";
         });
     }

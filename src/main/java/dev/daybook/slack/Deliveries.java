@@ -28,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answer and our record of it: every post carries its key in Slack message metadata, and a retry of
  * an attempt that was never confirmed first looks among the channel's (or thread's) latest 200
  * messages for one with that key.
+ *
+ * <p>A direct message is posted with the person's user ID as its channel: Slack puts it in the bot's
+ * conversation with them and answers with that conversation's ID, which is what is recorded. One call
+ * instead of two ({@code conversations.open} first) for each reminder; the conversation is opened only
+ * when a retry has to look in it.
  */
 @Component
 class Deliveries {
@@ -41,6 +46,7 @@ class Deliveries {
 
     private final SlackDeliveries deliveries;
     private final SlackCalls slack;
+    private final DirectMessages dms;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     /**
@@ -49,11 +55,12 @@ class Deliveries {
      */
     private final Duration claimFor;
 
-    Deliveries(SlackDeliveries deliveries, SlackCalls slack, PlatformTransactionManager transactions, Clock clock,
-               @Value("${daybook.slack.delivery-claim:10m}") Duration claimFor) {
+    Deliveries(SlackDeliveries deliveries, SlackCalls slack, DirectMessages dms, PlatformTransactionManager transactions,
+               Clock clock, @Value("${daybook.slack.delivery-claim:10m}") Duration claimFor) {
         this.deliveries = deliveries;
         this.claimFor = claimFor;
         this.slack = slack;
+        this.dms = dms;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -66,7 +73,8 @@ class Deliveries {
     }
 
     /**
-     * Posts the message unless a message with this key was posted already; returns where it is. Each
+     * Posts the message unless a message with this key was posted already; returns where it is.
+     * {@code channelId} is a conversation, or a person's user ID for a direct message. Each
      * attempt claims the key for {@code daybook.slack.delivery-claim}: a second attempt running at the same moment (the
      * same outbox work resubmitted while the first still runs) is told to come back later instead of
      * posting too. A failed attempt releases its claim; a crashed one lets it lapse.
@@ -79,10 +87,10 @@ class Deliveries {
         }
         try {
             if (attempt.triedBefore()) {
-                Optional<String> earlier = lookForEarlierPost(teamId, key, channelId, threadTs);
+                Optional<Posted> earlier = lookForEarlierPost(teamId, key, channelId, threadTs);
                 if (earlier.isPresent()) {
                     log.info("Slack: found the unconfirmed post for {} in the channel; not posting it again.", key);
-                    return recordDelivered(teamId, key, earlier.get(), version);
+                    return recordDelivered(teamId, key, earlier.get().channelId(), earlier.get().ts(), version);
                 }
             }
             ChatPostMessageResponse posted = slack.call(teamId, "chat.postMessage", SlackCalls.Patience.WAIT,
@@ -91,7 +99,8 @@ class Deliveries {
                                     .threadTs(threadTs)
                                     .metadata(metadata(key)))
                             .build()));
-            return recordDelivered(teamId, key, posted.getTs(), version);
+            return recordDelivered(teamId, key, posted.getChannel() == null ? channelId : posted.getChannel(),
+                    posted.getTs(), version);
         } catch (RuntimeException e) {
             ownTransaction.executeWithoutResult(s -> deliveries.lock(teamId, key).ifPresent(SlackDelivery::release));
             throw e;
@@ -112,7 +121,7 @@ class Deliveries {
         try {
             ChatPostEphemeralResponse shown = slack.call(teamId, "chat.postEphemeral", SlackCalls.Patience.WAIT,
                     c -> c.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text)));
-            recordDelivered(teamId, key, shown.getMessageTs() == null ? "ephemeral" : shown.getMessageTs(), 1);
+            recordDelivered(teamId, key, channelId, shown.getMessageTs() == null ? "ephemeral" : shown.getMessageTs(), 1);
             return true;
         } catch (RuntimeException e) {
             ownTransaction.executeWithoutResult(s -> deliveries.lock(teamId, key).ifPresent(SlackDelivery::release));
@@ -190,28 +199,30 @@ class Deliveries {
                 .ifPresent(deliveries::delete));
     }
 
-    private Posted recordDelivered(String teamId, String key, String ts, int version) {
+    private Posted recordDelivered(String teamId, String key, String channelId, String ts, int version) {
         return ownTransaction.execute(s -> {
-            SlackDelivery d = deliveries.findByTeamIdAndDeliveryKey(teamId, key).orElseThrow();
-            d.delivered(ts, version, clock.instant());
-            return new Posted(d.channelId(), ts, version);
+            if (deliveries.markDelivered(teamId, key, channelId, ts, version, clock.instant()) != 1) {
+                throw new IllegalStateException("no delivery claimed for " + key);
+            }
+            return new Posted(channelId, ts, version);
         });
     }
 
-    private Optional<String> lookForEarlierPost(String teamId, String key, String channelId, String threadTs) {
+    private Optional<Posted> lookForEarlierPost(String teamId, String key, String channelId, String threadTs) {
         try {
+            String conversation = DirectMessages.isPerson(channelId) ? dms.channelWith(teamId, channelId) : channelId;
             List<Message> messages = threadTs == null
                     ? slack.call(teamId, "conversations.history", SlackCalls.Patience.WAIT,
-                            c -> c.conversationsHistory(r -> r.channel(channelId)
+                            c -> c.conversationsHistory(r -> r.channel(conversation)
                                     .includeAllMetadata(true).limit(200))).getMessages()
                     : slack.call(teamId, "conversations.replies", SlackCalls.Patience.WAIT,
-                            c -> c.conversationsReplies(r -> r.channel(channelId).ts(threadTs)
+                            c -> c.conversationsReplies(r -> r.channel(conversation).ts(threadTs)
                                     .includeAllMetadata(true).limit(200))).getMessages();
             return messages == null ? Optional.empty() : messages.stream()
                     .filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType()))
                     .filter(m -> m.getMetadata().getEventPayload() != null
                             && Objects.equals(key, String.valueOf(m.getMetadata().getEventPayload().get("key"))))
-                    .map(Message::getTs)
+                    .map(m -> new Posted(conversation, m.getTs(), 0))
                     .findFirst();
         } catch (SlackRefused e) {
             // Without history access we cannot check; posting again is better than never delivering.

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bot's direct-message channel with a person ({@code conversations.open}), remembered: the
- * channel of a DM does not change, and knowing it lets {@link Deliveries} look for an earlier post.
+ * channel of a DM does not change. Posting needs no channel (a message addressed to a user ID goes to
+ * the DM); looking for an earlier post does, so {@link Deliveries} asks here when a retry must look.
  */
 @Component
 class DirectMessages {
@@ -19,6 +20,11 @@ class DirectMessages {
 
     DirectMessages(SlackCalls slack) {
         this.slack = slack;
+    }
+
+    /** Whether a message address is a person (user IDs start with U, or W on Enterprise Grid), not a conversation. */
+    static boolean isPerson(String address) {
+        return address != null && (address.startsWith("U") || address.startsWith("W"));
     }
 
     String channelWith(String teamId, String userId) {

@@ -38,13 +38,11 @@ class ReminderMessages {
 
     private final Reminders reminders;
     private final ScheduledSends sends;
-    private final DirectMessages dms;
     private final Deliveries deliveries;
 
-    ReminderMessages(Reminders reminders, ScheduledSends sends, DirectMessages dms, Deliveries deliveries) {
+    ReminderMessages(Reminders reminders, ScheduledSends sends, Deliveries deliveries) {
         this.reminders = reminders;
         this.sends = sends;
-        this.dms = dms;
         this.deliveries = deliveries;
     }
 
@@ -55,10 +53,9 @@ class ReminderMessages {
             if (note.isEmpty()) {
                 return "skipped";
             }
-            String channel = dms.channelWith(due.teamId(), due.userId());
             String text = fallback(note.get());
             List<LayoutBlock> blocks = blocks(note.get(), reminders.timing().snooze());
-            deliveries.postOnce(due.teamId(), due.deliveryKey(), channel, null, 1, m -> m.text(text).blocks(blocks));
+            deliveries.postOnce(due.teamId(), due.deliveryKey(), due.userId(), null, 1, m -> m.text(text).blocks(blocks));
             return "sent";
         });
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -51,12 +52,14 @@ class SlackCalls {
     }
 
     private final Slack slack;
+    private final Gson answers;
     private final BotTokens tokens;
     private final MeterRegistry meters;
     private final SlackPacing pacing;
 
     SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters, SlackPacing pacing) {
         this.slack = slack;
+        this.answers = SharedGsonMethodsClient.gsonFor(slack);
         this.tokens = tokens;
         this.meters = meters;
         this.pacing = pacing;
@@ -86,7 +89,7 @@ class SlackCalls {
         if (token == null) {
             throw new SlackRefused(method, "not_installed");
         }
-        MethodsClient client = slack.methods(token);
+        MethodsClient client = new SharedGsonMethodsClient(slack, answers, token);
         for (int attempt = 0; ; attempt++) {
             if (patience == Patience.WAIT) {
                 pacing.acquire(teamId, method); // background work is paced, so that bursts are not refused

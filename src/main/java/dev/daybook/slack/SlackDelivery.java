@@ -71,13 +71,6 @@ class SlackDelivery {
         this.claimedUntil = null;
     }
 
-    void delivered(String ts, int version, Instant at) {
-        this.messageTs = ts;
-        this.contentVersion = version;
-        this.deliveredAt = at;
-        this.claimedUntil = null;
-    }
-
     void updated(int version) {
         this.contentVersion = version;
     }

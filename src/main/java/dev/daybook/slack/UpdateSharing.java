@@ -145,7 +145,9 @@ class UpdateSharing {
     /** A thread reply saying what could not be understood; once per message and set of problems. */
     private void reply(String teamId, String channelId, String messageTs, List<ParseProblem> problems,
                        String closing) {
-        String kinds = problems.stream().map(p -> p.kind().name()).sorted().collect(Collectors.joining(","));
+        // The set of kinds, not one per problem: twelve items with bad hours are one kind of problem, and
+        // the key must stay within its column however many items a message has.
+        String kinds = problems.stream().map(p -> p.kind().name()).distinct().sorted().collect(Collectors.joining(","));
         String text = Replies.problems(problems) + "\n" + closing;
         try {
             deliveries.postOnce(teamId, "reply:" + channelId + ":" + messageTs + ":" + kinds, channelId, messageTs, 1,

@@ -3,6 +3,7 @@ package dev.daybook.updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -157,8 +158,12 @@ public class UpdateService {
 
     /** The author's most recent update before today, in one project or (projectId null) any. */
     public Optional<UpdateView> previous(String teamId, String userId, Long projectId) {
-        LocalDate today = people.profile(teamId, userId).calendar().dayAt(clock.instant());
-        return updates.findLatestBefore(teamId, userId, projectId, today).map(UpdateEntity::toView);
+        return latestBefore(teamId, userId, projectId, people.profile(teamId, userId).calendar().dayAt(clock.instant()));
+    }
+
+    /** The author's most recent update for a day before {@code day}, in one project or (projectId null) any. */
+    public Optional<UpdateView> latestBefore(String teamId, String userId, Long projectId, LocalDate day) {
+        return updates.findLatestBefore(teamId, userId, projectId, day).map(UpdateEntity::toView);
     }
 
     /** A project's updates from one day to another (inclusive), optionally of one person. */
@@ -176,9 +181,20 @@ public class UpdateService {
         return Set.copyOf(updates.findProjectIdsSince(teamId, userId, since));
     }
 
-    /** The projects in which the person has an update filed for {@code day}. */
-    public Set<Long> projectsPostedOn(String teamId, String userId, LocalDate day) {
-        return Set.copyOf(updates.findProjectIdsPosted(teamId, userId, day));
+    /** The projects in which the person has posted on or after {@code since}, and those with an update for {@code day}. */
+    public AuthorProjects projectsOf(String teamId, String userId, LocalDate since, LocalDate day) {
+        Set<Long> active = new HashSet<>();
+        Set<Long> postedOn = new HashSet<>();
+        for (Object[] row : updates.findProjectsOfAuthor(teamId, userId, since, day)) {
+            Long projectId = (Long) row[0];
+            if (!((LocalDate) row[1]).isBefore(since)) {
+                active.add(projectId);
+            }
+            if (((Number) row[2]).intValue() > 0) {
+                postedOn.add(projectId);
+            }
+        }
+        return new AuthorProjects(active, postedOn);
     }
 
     /**

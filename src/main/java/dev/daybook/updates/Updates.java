@@ -61,11 +61,13 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
             """)
     List<ActiveAuthor> findActiveAuthors(LocalDate since);
 
+    /** Per project: the author's latest day from {@code since} (or {@code day}) on, and 1 when they posted for {@code day}. */
     @Query("""
-            select u.projectId from UpdateEntity u
-             where u.teamId = :teamId and u.userId = :userId and u.day = :day
+            select u.projectId, max(u.day), max(case when u.day = :day then 1 else 0 end) from UpdateEntity u
+             where u.teamId = :teamId and u.userId = :userId and (u.day >= :since or u.day = :day)
+             group by u.projectId
             """)
-    List<Long> findProjectIdsPosted(String teamId, String userId, LocalDate day);
+    List<Object[]> findProjectsOfAuthor(String teamId, String userId, LocalDate since, LocalDate day);
 
     @Query("""
             select new dev.daybook.updates.PostedDay(u.teamId, u.userId, u.projectId, u.day) from UpdateEntity u

@@ -64,6 +64,23 @@ class ChannelMessageTests extends SlackAppTest {
     }
 
     @Test
+    void manyProblemsOfTheSameKindsGetOneReply() {
+        String ts = ts(POSTED);
+        StringBuilder text = new StringBuilder("Update:\n");
+        for (int i = 0; i < 12; i++) {
+            text.append("- step ").append(i).append(" [30h] [core] [moonshot]\n");
+        }
+        text.append("Next:\n- more");
+
+        slackRequests.event(SlackRequests.message(channel, user, text.toString(), ts));
+
+        FakeSlack.Posted reply = slack.awaitPosted(channel, 1).get(0);
+        assertThat(reply.threadTs()).isEqualTo(ts);
+        assertThat(reply.text()).contains("hours");
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24")).hasSize(1);
+    }
+
+    @Test
     void anUpdateWithNothingUnderItsHeadingsGetsAReplyAndNothingIsRecorded() {
         String ts = ts(POSTED);
 

@@ -289,7 +289,7 @@ class UpdateCommandTests extends SlackAppTest {
 
         slackRequests.command("/update", "Update: private work Next: more", channel, "priv-" + channel.toLowerCase(), user);
 
-        List<FakeSlack.Posted> dm = slack.awaitPosted(user, 1);
+        List<FakeSlack.Posted> dm = slack.awaitPosted(FakeSlack.dm(user), 1);
         assertThat(dm.get(0).text()).contains("could not share it").contains("/invite @Daybook");
     }
 

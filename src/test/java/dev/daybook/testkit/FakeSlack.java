@@ -155,6 +155,10 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    private static boolean isUser(String channel) {
+        return channel != null && (channel.startsWith("U") || channel.startsWith("W"));
+    }
+
     /** The bot's direct-message channel with a person, as {@code conversations.open} answers it. */
     public static String dm(String userId) {
         return "D" + userId;
@@ -447,7 +451,8 @@ public final class FakeSlack implements AutoCloseable {
                 ok.add("response_metadata", meta);
             }
             case "chat.postMessage" -> {
-                String channel = params.get("channel");
+                // As Slack does: a message addressed to a user ID goes to the bot's DM with them.
+                String channel = isUser(params.get("channel")) ? dm(params.get("channel")) : params.get("channel");
                 Posted posted = new Posted(channel, nextTs(), params.get("thread_ts"), params.get("text"),
                         params.get("blocks"), params.get("metadata"), false, BOT_USER_ID);
                 messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(posted);

@@ -26,6 +26,8 @@ final class FanOutBenchmark {
     private String database;
     private int reminders;
     double seconds = Double.NaN;
+    /** Seconds from due to the first message accepted: how long deciding took before sending began. */
+    double firstAfter = Double.NaN;
     long delivered;
     long duplicated;
     long lost;
@@ -61,6 +63,7 @@ final class FanOutBenchmark {
             }
             long last = slack.lastPostNanos();
             seconds = (last - due) / 1e9;
+            firstAfter = (slack.firstPostNanos() - due) / 1e9;
             Service.sleep(5_000); // anything posted twice would show up now
             Map<String, Integer> posts = slack.postsByChannelAndText();
             delivered = posts.keySet().stream().filter(k -> k.startsWith("DU3")).map(k -> k.substring(0, k.indexOf('\n')))
@@ -71,8 +74,9 @@ final class FanOutBenchmark {
             for (String method : List.of("conversations.open", "chat.postMessage", "users.info")) {
                 calls.put(method, new long[] {slack.calls(method), slack.refused(method)});
             }
-            Bench.log("  %d reminders: %.1f s (minimum %.1f s, %.2f×), %d delivered, %d lost, %d duplicated; calls %s",
-                    reminders, seconds, minimum, seconds / minimum, delivered, lost, duplicated, describeCalls());
+            Bench.log("  %d reminders: %.1f s (minimum %.1f s, %.2f×; first after %.1f s), %d delivered, %d lost, "
+                    + "%d duplicated; calls %s", reminders, seconds, minimum, seconds / minimum, firstAfter, delivered,
+                    lost, duplicated, describeCalls());
         } finally {
             slack.unlimited();
             db.drop();
