@@ -54,6 +54,13 @@ public final class ReferenceReader {
         if (text == null || text.isBlank()) {
             return ItemReferences.NONE;
         }
+        // Every reference has a ':' (run links and run:/mlflow:/wandb: ids) or a '#' (goals). Most items
+        // have neither, and items are read again each time an update is shown or exported, so those
+        // skip the patterns.
+        boolean colon = text.indexOf(':') >= 0;
+        if (!colon && text.indexOf('#') < 0) {
+            return ItemReferences.NONE;
+        }
         List<ParseProblem> problems = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         StringBuilder rest = new StringBuilder(text);
