@@ -64,7 +64,7 @@ final class FanOutBenchmark {
             long last = slack.lastPostNanos();
             seconds = (last - due) / 1e9;
             firstAfter = (slack.firstPostNanos() - due) / 1e9;
-            Service.sleep(5_000); // anything posted twice would show up now
+            Service.sleep(3_000); // anything posted twice would show up now
             Map<String, Integer> posts = slack.postsByChannelAndText();
             delivered = posts.keySet().stream().filter(k -> k.startsWith("DU3")).map(k -> k.substring(0, k.indexOf('\n')))
                     .distinct().count();

@@ -36,7 +36,7 @@ record Settings(Path jar, Path report, List<String> jvmOptions, Duration warmup,
         String options = System.getProperty("bench.jvm", "").strip();
         List<String> jvm = options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
         return new Settings(jar, report, jvm,
-                Duration.ofSeconds(quick ? 2 : 8), Duration.ofSeconds(quick ? 2 : 6), postgresql, quick, only);
+                Duration.ofSeconds(quick ? 2 : 7), Duration.ofSeconds(quick ? 2 : 5), postgresql, quick, only);
     }
 
     boolean runs(String benchmark) {
