@@ -204,12 +204,14 @@ final class Service implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
+            long stopping = System.nanoTime();
             process.destroy();
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     process.waitFor(10, TimeUnit.SECONDS);
                 }
+                Bench.log("  %s stopped in %.1f s", name, (System.nanoTime() - stopping) / 1e9);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
