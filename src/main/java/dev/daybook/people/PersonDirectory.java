@@ -45,9 +45,7 @@ public class PersonDirectory {
     /** The person's profile; an unknown person gets the default zone and Monday–Friday. */
     @Transactional(readOnly = true)
     public PersonProfile profile(String teamId, String userId) {
-        return people.findByTeamIdAndUserId(teamId, userId)
-                .map(p -> p.toProfile(settings.defaultTimeZone()))
-                .orElseGet(() -> unknown(teamId, userId));
+        return profileOf(teamId, userId, people.findByTeamIdAndUserId(teamId, userId).orElse(null));
     }
 
     /** True when what we know is missing or older than {@code maxAge}, so the caller should ask Slack again. */
@@ -71,9 +69,7 @@ public class PersonDirectory {
     /** The person's own settings for reminders and budget notes; defaults for someone Daybook does not know. */
     @Transactional(readOnly = true)
     public PersonalSettings settings(String teamId, String userId) {
-        return people.findByTeamIdAndUserId(teamId, userId)
-                .map(p -> p.toSettings(settings.defaultReminderTime()))
-                .orElseGet(() -> PersonalSettings.defaults(settings.defaultReminderTime()));
+        return settingsOf(people.findByTeamIdAndUserId(teamId, userId).orElse(null));
     }
 
     public LocalTime defaultReminderTime() {
@@ -141,7 +137,7 @@ public class PersonDirectory {
         Set<PersonRef> wanted = new LinkedHashSet<>(these);
         for (PersonEntity p : people.findAll()) {
             PersonRef ref = new PersonRef(p.teamId(), p.userId());
-            PersonalSettings theirs = p.toSettings(settings.defaultReminderTime());
+            PersonalSettings theirs = settingsOf(p);
             known.put(ref, p);
             chosen.put(ref, theirs);
             if (theirs.saved()) {
@@ -156,11 +152,8 @@ public class PersonDirectory {
         List<PersonRoutine> routines = new ArrayList<>();
         for (PersonRef ref : wanted) {
             PersonEntity person = known.get(ref);
-            PersonProfile profile = person == null ? unknown(ref.teamId(), ref.userId())
-                    : person.toProfile(settings.defaultTimeZone());
-            routines.add(new PersonRoutine(profile,
-                    chosen.getOrDefault(ref, PersonalSettings.defaults(settings.defaultReminderTime())),
-                    away.getOrDefault(ref, List.of())));
+            routines.add(new PersonRoutine(profileOf(ref.teamId(), ref.userId(), person),
+                    person == null ? settingsOf(null) : chosen.get(ref), away.getOrDefault(ref, List.of())));
         }
         return routines;
     }
@@ -168,19 +161,25 @@ public class PersonDirectory {
     /** One person's routine, as {@link #routines(Collection)} would give it. */
     @Transactional(readOnly = true)
     public PersonRoutine routine(String teamId, String userId) {
-        Optional<PersonEntity> person = people.findByTeamIdAndUserId(teamId, userId);
-        PersonProfile profile = person.map(p -> p.toProfile(settings.defaultTimeZone()))
-                .orElseGet(() -> unknown(teamId, userId));
-        PersonalSettings chosen = person.map(p -> p.toSettings(settings.defaultReminderTime()))
-                .orElseGet(() -> PersonalSettings.defaults(settings.defaultReminderTime()));
+        PersonEntity person = people.findByTeamIdAndUserId(teamId, userId).orElse(null);
+        PersonProfile profile = profileOf(teamId, userId, person);
         LocalDate today = profile.calendar().dayAt(clock.instant());
         List<AwayPeriod> away = aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId, userId,
                 today.minusDays(2)).stream().map(PersonAwayEntity::toPeriod).toList();
-        return new PersonRoutine(profile, chosen, away);
+        return new PersonRoutine(profile, settingsOf(person), away);
     }
 
-    private PersonProfile unknown(String teamId, String userId) {
-        return new PersonProfile(teamId, userId, null, WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false);
+    /** A person's profile; {@code person} null for someone Daybook does not know: the default zone, Monday–Friday. */
+    private PersonProfile profileOf(String teamId, String userId, PersonEntity person) {
+        return person == null
+                ? new PersonProfile(teamId, userId, null, WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false)
+                : person.toProfile(settings.defaultTimeZone());
+    }
+
+    /** A person's settings; {@code person} null for someone Daybook does not know: the defaults. */
+    private PersonalSettings settingsOf(PersonEntity person) {
+        return person == null ? PersonalSettings.defaults(settings.defaultReminderTime())
+                : person.toSettings(settings.defaultReminderTime());
     }
 
     private void upsert(String teamId, String userId, String displayName, String timeZone) {
@@ -217,12 +216,8 @@ public class PersonDirectory {
         Map<String, PersonRoutine> routines = new HashMap<>();
         for (String userId : userIds) {
             PersonEntity person = known.get(userId);
-            PersonProfile profile = person == null
-                    ? unknown(teamId, userId)
-                    : person.toProfile(settings.defaultTimeZone());
-            PersonalSettings chosen = person == null ? PersonalSettings.defaults(settings.defaultReminderTime())
-                    : person.toSettings(settings.defaultReminderTime());
-            routines.put(userId, new PersonRoutine(profile, chosen, away.getOrDefault(userId, List.of())));
+            routines.put(userId, new PersonRoutine(profileOf(teamId, userId, person), settingsOf(person),
+                    away.getOrDefault(userId, List.of())));
         }
         return routines;
     }

@@ -87,10 +87,11 @@ class Deliveries {
         }
         try {
             if (attempt.triedBefore()) {
-                Optional<Posted> earlier = lookForEarlierPost(teamId, key, channelId, threadTs);
+                String conversation = DirectMessages.isPerson(channelId) ? dms.channelWith(teamId, channelId) : channelId;
+                Optional<String> earlier = lookForEarlierPost(teamId, key, conversation, threadTs);
                 if (earlier.isPresent()) {
                     log.info("Slack: found the unconfirmed post for {} in the channel; not posting it again.", key);
-                    return recordDelivered(teamId, key, earlier.get().channelId(), earlier.get().ts(), version);
+                    return recordDelivered(teamId, key, conversation, earlier.get(), version);
                 }
             }
             ChatPostMessageResponse posted = slack.call(teamId, "chat.postMessage", SlackCalls.Patience.WAIT,
@@ -208,21 +209,20 @@ class Deliveries {
         });
     }
 
-    private Optional<Posted> lookForEarlierPost(String teamId, String key, String channelId, String threadTs) {
+    private Optional<String> lookForEarlierPost(String teamId, String key, String channelId, String threadTs) {
         try {
-            String conversation = DirectMessages.isPerson(channelId) ? dms.channelWith(teamId, channelId) : channelId;
             List<Message> messages = threadTs == null
                     ? slack.call(teamId, "conversations.history", SlackCalls.Patience.WAIT,
-                            c -> c.conversationsHistory(r -> r.channel(conversation)
+                            c -> c.conversationsHistory(r -> r.channel(channelId)
                                     .includeAllMetadata(true).limit(200))).getMessages()
                     : slack.call(teamId, "conversations.replies", SlackCalls.Patience.WAIT,
-                            c -> c.conversationsReplies(r -> r.channel(conversation).ts(threadTs)
+                            c -> c.conversationsReplies(r -> r.channel(channelId).ts(threadTs)
                                     .includeAllMetadata(true).limit(200))).getMessages();
             return messages == null ? Optional.empty() : messages.stream()
                     .filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType()))
                     .filter(m -> m.getMetadata().getEventPayload() != null
                             && Objects.equals(key, String.valueOf(m.getMetadata().getEventPayload().get("key"))))
-                    .map(m -> new Posted(conversation, m.getTs(), 0))
+                    .map(Message::getTs)
                     .findFirst();
         } catch (SlackRefused e) {
             // Without history access we cannot check; posting again is better than never delivering.

@@ -185,13 +185,12 @@ public class UpdateService {
     public AuthorProjects projectsOf(String teamId, String userId, LocalDate since, LocalDate day) {
         Set<Long> active = new HashSet<>();
         Set<Long> postedOn = new HashSet<>();
-        for (Object[] row : updates.findProjectsOfAuthor(teamId, userId, since, day)) {
-            Long projectId = (Long) row[0];
-            if (!((LocalDate) row[1]).isBefore(since)) {
-                active.add(projectId);
+        for (AuthorProjectDays project : updates.findProjectsOfAuthor(teamId, userId, since, day)) {
+            if (!project.lastDay().isBefore(since)) {
+                active.add(project.projectId());
             }
-            if (((Number) row[2]).intValue() > 0) {
-                postedOn.add(projectId);
+            if (project.postedOnDay() > 0) {
+                postedOn.add(project.projectId());
             }
         }
         return new AuthorProjects(active, postedOn);

@@ -63,11 +63,13 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
 
     /** Per project: the author's latest day from {@code since} (or {@code day}) on, and 1 when they posted for {@code day}. */
     @Query("""
-            select u.projectId, max(u.day), max(case when u.day = :day then 1 else 0 end) from UpdateEntity u
+            select new dev.daybook.updates.AuthorProjectDays(u.projectId, max(u.day),
+                                                            max(case when u.day = :day then 1 else 0 end))
+              from UpdateEntity u
              where u.teamId = :teamId and u.userId = :userId and (u.day >= :since or u.day = :day)
              group by u.projectId
             """)
-    List<Object[]> findProjectsOfAuthor(String teamId, String userId, LocalDate since, LocalDate day);
+    List<AuthorProjectDays> findProjectsOfAuthor(String teamId, String userId, LocalDate since, LocalDate day);
 
     @Query("""
             select new dev.daybook.updates.PostedDay(u.teamId, u.userId, u.projectId, u.day) from UpdateEntity u
