@@ -27,6 +27,7 @@ import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.UpdateService;
+import dev.daybook.updates.UpdateView;
 
 /**
  * The 70/20/10 budget: splits for a person and their team, the team's target, and the scheduled
@@ -91,13 +92,17 @@ public class Budget {
     }
 
     private BudgetReport report(String teamId, String userId, LocalDate monday) {
-        LocalDate sunday = monday.plusDays(6);
-        LocalDate lastMonday = monday.minusDays(7);
+        // The team's two weeks in one read; the person's are among them.
+        List<UpdateView> twoWeeks = updates.inTeamRange(teamId, monday.minusDays(7), monday.plusDays(6), null);
+        List<UpdateView> thisWeek = twoWeeks.stream().filter(u -> !u.day().isBefore(monday)).toList();
+        List<UpdateView> lastWeek = twoWeeks.stream().filter(u -> u.day().isBefore(monday)).toList();
         return new BudgetReport(teamId, userId, target(teamId), monday,
-                BudgetPolicy.split(updates.inTeamRange(teamId, monday, sunday, userId)),
-                BudgetPolicy.split(updates.inTeamRange(teamId, lastMonday, monday.minusDays(1), userId)),
-                BudgetPolicy.split(updates.inTeamRange(teamId, monday, sunday, null)),
-                BudgetPolicy.split(updates.inTeamRange(teamId, lastMonday, monday.minusDays(1), null)));
+                BudgetPolicy.split(ofPerson(thisWeek, userId)), BudgetPolicy.split(ofPerson(lastWeek, userId)),
+                BudgetPolicy.split(thisWeek), BudgetPolicy.split(lastWeek));
+    }
+
+    private static List<UpdateView> ofPerson(List<UpdateView> updates, String userId) {
+        return updates.stream().filter(u -> u.userId().equals(userId)).toList();
     }
 
     /**

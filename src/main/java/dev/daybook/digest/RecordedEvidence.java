@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import dev.daybook.goals.GoalService;
 import dev.daybook.goals.GoalStatus;
 import dev.daybook.goals.GoalView;
 import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.PersonProfile;
 import dev.daybook.runs.RunService;
 import dev.daybook.runs.RunView;
 import dev.daybook.updates.Blockers;
@@ -65,10 +67,13 @@ class RecordedEvidence implements WeekEvidence {
 
     @Override
     public List<RunLine> runs(String teamId, long projectId, Instant from, Instant to) {
-        return runs.between(teamId, projectId, from, to).stream()
+        List<RunView> between = runs.between(teamId, projectId, from, to);
+        Map<String, PersonProfile> reporters = people.profiles(teamId,
+                between.stream().map(RunView::reportedBy).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return between.stream()
                 .sorted(java.util.Comparator.comparing(RunView::reportedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .map(run -> new RunLine(run.label(),
-                        run.reportedBy() == null ? "a script" : people.profile(teamId, run.reportedBy()).name(),
+                        run.reportedBy() == null ? "a script" : reporters.get(run.reportedBy()).name(),
                         LocalDate.ofInstant(run.reportedAt() == null ? run.updatedAt() : run.reportedAt(), ZoneOffset.UTC),
                         metrics(run.metrics()), check(run)))
                 .toList();
@@ -92,8 +97,11 @@ class RecordedEvidence implements WeekEvidence {
 
     @Override
     public List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate asOf) {
-        return blockers.openBlockers(teamId, projectId, asOf).stream()
-                .map(b -> new OpenBlocker(people.profile(teamId, b.userId()).name(), b.text(), b.firstReported(),
+        List<dev.daybook.updates.OpenBlocker> open = blockers.openBlockers(teamId, projectId, asOf);
+        Map<String, PersonProfile> authors = people.profiles(teamId,
+                open.stream().map(dev.daybook.updates.OpenBlocker::userId).collect(Collectors.toSet()));
+        return open.stream()
+                .map(b -> new OpenBlocker(authors.get(b.userId()).name(), b.text(), b.firstReported(),
                         (int) b.ageDays()))
                 .toList();
     }

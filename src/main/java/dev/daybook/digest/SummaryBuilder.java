@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,13 +47,14 @@ class SummaryBuilder {
     public WeeklySummary build(Project project, ZoneId zone, IsoWeek week) {
         List<UpdateView> filed = updates.inRange(project.teamId(), project.id(), week.monday(), week.sunday(), null);
         Map<String, String> names = new HashMap<>();
+        people.profiles(project.teamId(), filed.stream().map(UpdateView::userId).collect(Collectors.toSet()))
+                .forEach((userId, profile) -> names.put(userId, profile.name()));
         List<Line> done = new ArrayList<>();
         List<Line> blockers = new ArrayList<>();
         Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
         Map<String, UpdateView> latest = new LinkedHashMap<>();
         for (UpdateView update : filed) {
-            String name = names.computeIfAbsent(update.userId(),
-                    u -> people.profile(project.teamId(), u).name());
+            String name = names.get(update.userId());
             for (UpdateItem item : update.items(Section.UPDATE)) {
                 done.add(new Line(update.userId(), name, update.day(), item.text()));
             }

@@ -48,6 +48,21 @@ public class PersonDirectory {
         return profileOf(teamId, userId, people.findByTeamIdAndUserId(teamId, userId).orElse(null));
     }
 
+    /** Several people's profiles in one query, by user ID (for pages that name a whole team). */
+    @Transactional(readOnly = true)
+    public Map<String, PersonProfile> profiles(String teamId, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PersonEntity> known = new HashMap<>();
+        people.findByTeamIdAndUserIdIn(teamId, userIds).forEach(p -> known.put(p.userId(), p));
+        Map<String, PersonProfile> profiles = new HashMap<>();
+        for (String userId : userIds) {
+            profiles.put(userId, profileOf(teamId, userId, known.get(userId)));
+        }
+        return profiles;
+    }
+
     /** True when what we know is missing or older than {@code maxAge}, so the caller should ask Slack again. */
     @Transactional(readOnly = true)
     public boolean isStale(String teamId, String userId, Duration maxAge) {

@@ -257,15 +257,7 @@ public class UpdateService {
      * read of the recent days, never the project's history.
      */
     public List<UpdateView> latestPerAuthor(String teamId, long projectId, LocalDate since) {
-        java.util.Map<String, LocalDate> latest = new java.util.HashMap<>();
-        for (Object[] row : updates.findLatestDays(teamId, projectId, since)) {
-            latest.put((String) row[0], (LocalDate) row[1]);
-        }
-        if (latest.isEmpty()) {
-            return List.of();
-        }
-        return updates.findOn(teamId, projectId, latest.keySet(), Set.copyOf(latest.values())).stream()
-                .filter(u -> u.day().equals(latest.get(u.userId())))
+        return updates.findLatestPerAuthor(teamId, projectId, since).stream()
                 .map(UpdateEntity::toView)
                 .sorted(java.util.Comparator.comparing(UpdateView::day).reversed().thenComparing(UpdateView::userId))
                 .toList();

@@ -44,6 +44,36 @@ class BudgetTests extends SlackAppTest {
     }
 
     @Test
+    void myPartIsMineAndTheTeamsPartHasEveryoneEachWeekApart() {
+        // A week of its own (no other test posts in 2031), so the team's figures are these two people's.
+        String ada = newUser();
+        String bob = newUser();
+        String channel = newChannel();
+        slack.user(ada, "Ada", "UTC").user(bob, "Bob", "UTC");
+        clock.set(Instant.parse("2031-02-26T17:00:00Z"));
+        post(channel, bob, "Update: read a paper [adjacent 2h] Next: more");
+        clock.set(Instant.parse("2031-03-04T17:00:00Z"));
+        post(channel, ada, "Update: baseline [core 3h] Next: tune");
+        post(channel, bob, "Update: wild idea [moonshot 1h] Next: more");
+
+        String answer = slackRequests.command("/daybook", "budget", channel, "b", ada).text();
+
+        assertThat(section(answer, "You, this week")).contains("core      ████████████████████ 100%");
+        assertThat(section(answer, "You, last week")).contains("nothing recorded");
+        assertThat(section(answer, "Team, this week")).contains("core      ███████████████░░░░░  75%")
+                .contains("moonshot  █████░░░░░░░░░░░░░░░  25%");
+        assertThat(section(answer, "Team, last week")).contains("adjacent  ████████████████████ 100%");
+    }
+
+    /** The chart under one title of the report. */
+    private static String section(String report, String title) {
+        int start = report.indexOf("*" + title);
+        assertThat(start).as(title).isNotNegative();
+        int end = report.indexOf("```\n", report.indexOf("```", start) + 3);
+        return report.substring(start, end);
+    }
+
+    @Test
     void theTeamSetsItsOwnTargetWhichMustAddUpToAHundred() {
         String user = newUser();
         String channel = newChannel();

@@ -33,11 +33,16 @@ record Probe(String name, IntFunction<HttpRequest> request, Predicate<String> an
         }
         long[] nanos = new long[times];
         for (int i = 0; i < times; i++) {
-            long sent = System.nanoTime();
-            ask(warmup + i);
-            nanos[i] = System.nanoTime() - sent;
+            nanos[i] = timed(warmup + i);
         }
         return Latencies.of(nanos);
+    }
+
+    /** Asks once and says how long the answer took, in nanoseconds. */
+    long timed(int n) {
+        long sent = System.nanoTime();
+        ask(n);
+        return System.nanoTime() - sent;
     }
 
     /** Asks once; fails the benchmark on a wrong answer. */

@@ -31,6 +31,7 @@ final class Seeder implements AutoCloseable {
     };
 
     private final Connection connection;
+    private final boolean postgresql;
     private final Timestamp now = Timestamp.from(Instant.now());
     private long nextUpdateId;
     private long nextItemId;
@@ -38,6 +39,7 @@ final class Seeder implements AutoCloseable {
 
     Seeder(Databases database) throws SQLException {
         this.connection = database.connect();
+        this.postgresql = database.kind().equals("PostgreSQL");
         connection.setAutoCommit(false);
         nextUpdateId = max("daily_update") + 1_000_000;
         nextItemId = max("update_item") + 1_000_000;
@@ -151,23 +153,25 @@ final class Seeder implements AutoCloseable {
         connection.commit();
     }
 
-    /** Moves the identity columns past the seeded ids, so that Daybook's own inserts never collide with them. */
+    /**
+     * Moves the identity columns past the seeded ids, so that Daybook's own inserts never collide with
+     * them; on PostgreSQL, then vacuums and analyzes, as a database that grew over years would have been,
+     * so that autovacuum does not do it in the middle of a measurement.
+     */
     void finish() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("alter table daily_update alter column id restart with " + (nextUpdateId + 1));
             s.execute("alter table update_item alter column id restart with " + (nextItemId + 1));
             s.execute("alter table update_revision alter column id restart with " + (nextRevisionId + 1));
-            s.execute("analyze");
-        } catch (SQLException e) {
-            // ANALYZE is PostgreSQL's; H2 keeps its statistics itself.
-            connection.rollback();
-            try (Statement again = connection.createStatement()) {
-                again.execute("alter table daily_update alter column id restart with " + (nextUpdateId + 1));
-                again.execute("alter table update_item alter column id restart with " + (nextItemId + 1));
-                again.execute("alter table update_revision alter column id restart with " + (nextRevisionId + 1));
-            }
         }
         connection.commit();
+        if (postgresql) {
+            connection.setAutoCommit(true); // VACUUM runs outside a transaction
+            try (Statement s = connection.createStatement()) {
+                s.execute("vacuum analyze");
+            }
+            connection.setAutoCommit(false);
+        }
     }
 
     private long max(String table) throws SQLException {
