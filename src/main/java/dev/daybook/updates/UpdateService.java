@@ -257,7 +257,18 @@ public class UpdateService {
      * read of the recent days, never the project's history.
      */
     public List<UpdateView> latestPerAuthor(String teamId, long projectId, LocalDate since) {
-        return updates.findLatestPerAuthor(teamId, projectId, since).stream()
+        java.util.Map<String, LocalDate> latest = new java.util.HashMap<>();
+        for (Object[] row : updates.findLatestDays(teamId, projectId, since)) {
+            latest.put((String) row[0], (LocalDate) row[1]);
+        }
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        // Read from the earliest of those days on, rather than "these authors on these days": a query with
+        // list parameters is translated again by Hibernate whenever the lists' lengths change.
+        LocalDate earliest = java.util.Collections.min(latest.values());
+        return updates.findInProjectFrom(teamId, projectId, earliest).stream()
+                .filter(u -> u.day().equals(latest.get(u.userId())))
                 .map(UpdateEntity::toView)
                 .sorted(java.util.Comparator.comparing(UpdateView::day).reversed().thenComparing(UpdateView::userId))
                 .toList();

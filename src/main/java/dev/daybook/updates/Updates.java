@@ -91,19 +91,20 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
             """)
     List<Long> findProjectIdsSince(String teamId, String userId, LocalDate since);
 
-    /**
-     * Each author's latest update in the project among those on or after {@code since}, with its items.
-     * One statement with no list parameters, so Hibernate translates it once: an index range scan of
-     * the project's recent days, and per row a lookup of the author's latest day in the unique index.
-     */
+    /** Each author's latest work day in the project, among those on or after {@code since}: an index range scan. */
+    @Query("""
+            select u.userId, max(u.day) from UpdateEntity u
+             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
+             group by u.userId
+            """)
+    List<Object[]> findLatestDays(String teamId, long projectId, LocalDate since);
+
+    /** The project's updates from a day on, with their items. */
     @Query("""
             select distinct u from UpdateEntity u left join fetch u.items
-             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
-               and u.day = (select max(v.day) from UpdateEntity v
-                             where v.teamId = u.teamId and v.projectId = u.projectId and v.userId = u.userId
-                               and v.day >= :since)
+             where u.teamId = :teamId and u.projectId = :projectId and u.day >= :from
             """)
-    List<UpdateEntity> findLatestPerAuthor(String teamId, long projectId, LocalDate since);
+    List<UpdateEntity> findInProjectFrom(String teamId, long projectId, LocalDate from);
 
     /** The author's latest updates, newest first, in any project of the workspace. */
     @Query("""
