@@ -9,6 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.daybook.testkit.FakeSlack;
@@ -26,12 +27,17 @@ class InjectionTests extends SlackAppTest {
     private static final String SQL_ISH = "'); drop table daily_update; --";
     private static final String MARKUP_ISH = "<!channel> <!here> <@UVICTIM> <https://evil.example|click> <script>alert(1)</script> &amp;";
 
+    /** The updates are read back for November 2026, so they are written on a day of it. */
+    @BeforeEach
+    void aTuesdayInNovember() {
+        clock.set(Instant.parse("2026-11-24T17:00:00Z"));
+    }
+
     @Test
     void sqlIshTextIsStoredAsWrittenAndHarmsNothing() {
         String channel = newChannel();
         String name = "sec-" + channel.toLowerCase();
         String user = newUser();
-        clock.set(Instant.parse("2026-11-24T17:00:00Z"));
 
         Answer answer = slackRequests.command("/update", "Update:\n- " + SQL_ISH + "\nNext:\n- \" or 1=1; --", channel, name, user);
 
