@@ -27,7 +27,7 @@ import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.UpdateService;
-import dev.daybook.updates.UpdateView;
+import dev.daybook.updates.DoneItem;
 
 /**
  * The 70/20/10 budget: splits for a person and their team, the team's target, and the scheduled
@@ -93,16 +93,21 @@ public class Budget {
 
     private BudgetReport report(String teamId, String userId, LocalDate monday) {
         // The team's two weeks in one read; the person's are among them.
-        List<UpdateView> twoWeeks = updates.inTeamRange(teamId, monday.minusDays(7), monday.plusDays(6), null);
-        List<UpdateView> thisWeek = twoWeeks.stream().filter(u -> !u.day().isBefore(monday)).toList();
-        List<UpdateView> lastWeek = twoWeeks.stream().filter(u -> u.day().isBefore(monday)).toList();
+        List<DoneItem> twoWeeks = updates.doneInTeamRange(teamId, monday.minusDays(7), monday.plusDays(6), null);
+        List<DoneItem> thisWeek = twoWeeks.stream().filter(i -> !i.day().isBefore(monday)).toList();
+        List<DoneItem> lastWeek = twoWeeks.stream().filter(i -> i.day().isBefore(monday)).toList();
         return new BudgetReport(teamId, userId, target(teamId), monday,
-                BudgetPolicy.split(ofPerson(thisWeek, userId)), BudgetPolicy.split(ofPerson(lastWeek, userId)),
-                BudgetPolicy.split(thisWeek), BudgetPolicy.split(lastWeek));
+                BudgetPolicy.splitOf(ofPerson(thisWeek, userId)), BudgetPolicy.splitOf(ofPerson(lastWeek, userId)),
+                BudgetPolicy.splitOf(thisWeek), BudgetPolicy.splitOf(lastWeek));
     }
 
-    private static List<UpdateView> ofPerson(List<UpdateView> updates, String userId) {
-        return updates.stream().filter(u -> u.userId().equals(userId)).toList();
+    private static List<DoneItem> ofPerson(List<DoneItem> done, String userId) {
+        return done.stream().filter(i -> i.userId().equals(userId)).toList();
+    }
+
+    /** The person's own split of a week, without the team's: all that deciding whether a note is due needs. */
+    private Split mine(String teamId, String userId, LocalDate monday) {
+        return BudgetPolicy.splitOf(updates.doneInTeamRange(teamId, monday, monday.plusDays(6), userId));
     }
 
     /**
@@ -129,7 +134,7 @@ public class Budget {
             if (routine.settings().planningNote() && today.equals(calendar.firstWorkingDayOfWeek(today))
                     && !recorded.contains(Dispatches.key(routine.teamId(), routine.userId(), monday, PLANNING))) {
                 Instant at = calendar.momentOn(today, settings.planningTime());
-                if (isDue(at, now) && planning(routine.teamId(), routine.userId(), monday).isPresent()
+                if (isDue(at, now) && planningDue(routine.teamId(), routine.userId(), monday)
                         && publish(routine, monday, BudgetNoteKind.PLANNING, at)) {
                     handed++;
                 }
@@ -139,7 +144,7 @@ public class Budget {
                     && (weekday == DayOfWeek.WEDNESDAY || weekday == DayOfWeek.THURSDAY)
                     && !recorded.contains(Dispatches.key(routine.teamId(), routine.userId(), monday, NUDGE))) {
                 Instant at = calendar.momentOn(today, settings.nudgeTime());
-                if (isDue(at, now) && nudge(routine.teamId(), routine.userId(), monday, weekday).isPresent()
+                if (isDue(at, now) && nudgeDue(routine.teamId(), routine.userId(), monday, weekday)
                         && publish(routine, monday, BudgetNoteKind.NUDGE, at)) {
                     handed++;
                 }
@@ -173,18 +178,30 @@ public class Budget {
     }
 
     private Optional<BudgetNote> planning(String teamId, String userId, LocalDate monday) {
-        BudgetReport report = report(teamId, userId, monday);
-        if (report.mineLastWeek().isEmpty()) {
-            return Optional.empty(); // nothing to plan from
+        if (!planningDue(teamId, userId, monday)) {
+            return Optional.empty();
         }
+        BudgetReport report = report(teamId, userId, monday);
         return Optional.of(new BudgetNote(BudgetNoteKind.PLANNING, report,
                 BudgetPolicy.drift(report.mineLastWeek(), report.target(), DayOfWeek.SUNDAY)));
     }
 
+    /** A planning note needs something to plan from: work the person recorded last week. */
+    private boolean planningDue(String teamId, String userId, LocalDate monday) {
+        return !mine(teamId, userId, monday.minusDays(7)).isEmpty();
+    }
+
     private Optional<BudgetNote> nudge(String teamId, String userId, LocalDate monday, DayOfWeek today) {
+        if (!nudgeDue(teamId, userId, monday, today)) {
+            return Optional.empty();
+        }
         BudgetReport report = report(teamId, userId, monday);
-        List<Drift> drifts = BudgetPolicy.drift(report.mine(), report.target(), today);
-        return drifts.isEmpty() ? Optional.empty() : Optional.of(new BudgetNote(BudgetNoteKind.NUDGE, report, drifts));
+        return Optional.of(new BudgetNote(BudgetNoteKind.NUDGE, report,
+                BudgetPolicy.drift(report.mine(), report.target(), today)));
+    }
+
+    private boolean nudgeDue(String teamId, String userId, LocalDate monday, DayOfWeek today) {
+        return !BudgetPolicy.drift(mine(teamId, userId, monday), target(teamId), today).isEmpty();
     }
 
     private boolean isDue(Instant at, Instant now) {

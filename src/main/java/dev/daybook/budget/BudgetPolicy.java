@@ -2,11 +2,13 @@ package dev.daybook.budget;
 
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.daybook.projects.Category;
-import dev.daybook.updates.Section;
-import dev.daybook.updates.UpdateItem;
+import dev.daybook.updates.DoneItem;
 import dev.daybook.updates.UpdateView;
 
 /**
@@ -34,22 +36,40 @@ public final class BudgetPolicy {
     public static Split split(List<UpdateView> updates) {
         Split split = Split.EMPTY;
         for (UpdateView update : updates) {
-            List<UpdateItem> done = update.items(Section.UPDATE);
-            double timedHours = 0;
-            int timed = 0;
-            for (UpdateItem item : done) {
-                if (item.hours() != null && item.hours() > 0) {
-                    timedHours += item.hours();
-                    timed++;
-                }
-            }
-            double untimedWeight = timed == 0 ? 1.0 : timedHours / timed;
-            for (UpdateItem item : done) {
-                double weight = item.hours() != null && item.hours() > 0 ? item.hours() : untimedWeight;
-                split = split.plus(item.category(), weight);
-            }
+            split = plusUpdate(split, update.done());
         }
         return split;
+    }
+
+    /** The split of items under Update, as read for a range of days; items of one update weigh together. */
+    public static Split splitOf(List<DoneItem> done) {
+        Map<Long, List<DoneItem>> byUpdate = done.stream()
+                .collect(Collectors.groupingBy(DoneItem::updateId, LinkedHashMap::new, Collectors.toList()));
+        Split split = Split.EMPTY;
+        for (List<DoneItem> ofUpdate : byUpdate.values()) {
+            split = plusUpdate(split, ofUpdate);
+        }
+        return split;
+    }
+
+    private static Split plusUpdate(Split split, List<DoneItem> ofUpdate) {
+        double timedHours = 0;
+        int timed = 0;
+        for (DoneItem item : ofUpdate) {
+            if (isTimed(item)) {
+                timedHours += item.hours();
+                timed++;
+            }
+        }
+        double untimedWeight = timed == 0 ? 1.0 : timedHours / timed;
+        for (DoneItem item : ofUpdate) {
+            split = split.plus(item.category(), isTimed(item) ? item.hours() : untimedWeight);
+        }
+        return split;
+    }
+
+    private static boolean isTimed(DoneItem item) {
+        return item.hours() != null && item.hours() > 0;
     }
 
     /**

@@ -209,6 +209,14 @@ public class UpdateService {
         return updates.findInTeamRange(teamId, from, to, userId).stream().map(UpdateEntity::toView).toList();
     }
 
+    /**
+     * The items under Update of a workspace's updates from one day to another, of one person when
+     * {@code userId} is given, in the order of their updates.
+     */
+    public List<DoneItem> doneInTeamRange(String teamId, LocalDate from, LocalDate to, String userId) {
+        return updates.findDoneInTeamRange(teamId, from, to, userId);
+    }
+
     /** {@code daybook.updates}: updates recorded, revised and rejected, by source. */
     private void count(UpdateSource source, String outcome) {
         meters.counter("daybook.updates", "source", source.label(), "outcome", outcome).increment();

@@ -12,4 +12,10 @@ public record UpdateView(long id, String teamId, long projectId, String userId, 
     public List<UpdateItem> items(Section section) {
         return items.stream().filter(i -> i.section() == section).toList();
     }
+
+    /** Its items under Update, as the 70/20/10 budget weighs them. */
+    public List<DoneItem> done() {
+        return items.stream().filter(i -> i.section() == Section.UPDATE)
+                .map(i -> new DoneItem(id, userId, day, i.category(), i.hours())).toList();
+    }
 }

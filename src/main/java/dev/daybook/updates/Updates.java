@@ -85,6 +85,17 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
             """)
     List<UpdateEntity> findInTeamRange(String teamId, LocalDate from, LocalDate to, String userId);
 
+    /** What the budget weighs, as values: no entities to build and track for a team's weeks. */
+    @Query("""
+            select new dev.daybook.updates.DoneItem(u.id, u.userId, u.day, i.category, i.hours)
+              from UpdateItemEntity i join i.update u
+             where u.teamId = :teamId and u.day between :from and :to
+               and i.section = dev.daybook.updates.Section.UPDATE
+               and (:userId is null or u.userId = :userId)
+             order by u.id, i.position
+            """)
+    List<DoneItem> findDoneInTeamRange(String teamId, LocalDate from, LocalDate to, String userId);
+
     @Query("""
             select distinct u.projectId from UpdateEntity u
              where u.teamId = :teamId and u.userId = :userId and u.day >= :since

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.daybook.projects.Category;
+import dev.daybook.updates.DoneItem;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateSource;
@@ -109,6 +110,34 @@ class BudgetPolicyTests {
                 "moonshot  █░░░░░░░░░░░░░░░░░░░   5%  target 10%");
         assertThat(BudgetChart.chart(Split.EMPTY, BudgetTarget.DEFAULT)).isEqualTo("nothing recorded");
         assertThat(BudgetChart.inline(new Split(14, 5, 1, 20))).isEqualTo("70/25/5");
+    }
+
+    @Test
+    void itemsReadForARangeOfDaysWeighWithTheOthersOfTheirUpdateInWhateverOrderTheyCome() {
+        LocalDate day = LocalDate.parse("2026-11-24");
+        // Update 1: 4h of core, and an item without hours that weighs their average (4h); update 2 has no hours: 1h each.
+        List<DoneItem> done = List.of(
+                new DoneItem(1, "U1", day, Category.CORE, 4.0),
+                new DoneItem(2, "U2", day, Category.MOONSHOT, null),
+                new DoneItem(1, "U1", day, Category.ADJACENT, null),
+                new DoneItem(2, "U2", day, Category.CORE, null));
+
+        Split split = BudgetPolicy.splitOf(done);
+
+        assertThat(split.items()).isEqualTo(4);
+        assertThat(split.core()).isEqualTo(5.0);
+        assertThat(split.adjacent()).isEqualTo(4.0);
+        assertThat(split.moonshot()).isEqualTo(1.0);
+        assertThat(BudgetPolicy.splitOf(List.of())).isEqualTo(Split.EMPTY);
+    }
+
+    @Test
+    void anUpdatesDoneItemsSplitAsTheUpdateDoes() {
+        UpdateView update = update(done(Category.CORE, 4.0), next(Category.MOONSHOT), done(Category.ADJACENT, null),
+                blocker(Category.CORE));
+
+        assertThat(update.done()).extracting(DoneItem::category).containsExactly(Category.CORE, Category.ADJACENT);
+        assertThat(BudgetPolicy.splitOf(update.done())).isEqualTo(BudgetPolicy.split(List.of(update)));
     }
 
     private static UpdateView update(UpdateItem... items) {
