@@ -19,7 +19,12 @@ final class OrgBenchmark {
     static final int PROJECTS = 200;
     static final int PEOPLE_PER_PROJECT = 10;
 
-    record Figure(String what, int projects, double totalSeconds, Latencies perProject) {
+    /** One pass over every project: how long it took, and each project's answer. */
+    record Pass(double totalSeconds, Latencies perProject) {
+    }
+
+    /** The first pass meets a server that has just started (code not yet compiled); the second, one that has run a while. */
+    record Figure(String what, int projects, Pass first, Pass again) {
     }
 
     final List<Figure> figures = new ArrayList<>();
@@ -55,26 +60,27 @@ final class OrgBenchmark {
             Bench.log("  %d projects, %d people: %d updates seeded in %.1f s", PROJECTS, PROJECTS * PEOPLE_PER_PROJECT,
                     updates, (System.nanoTime() - seeding) / 1e9);
             for (Probe probe : probes(app, today)) {
-                // One untimed pass over a few projects warms the JIT, then every project once, timed.
-                for (int i = 0; i < 20; i++) {
-                    probe.ask(i);
-                }
-                long[] nanos = new long[PROJECTS];
-                long start = System.nanoTime();
-                for (int p = 0; p < PROJECTS; p++) {
-                    long sent = System.nanoTime();
-                    probe.ask(p);
-                    nanos[p] = System.nanoTime() - sent;
-                }
-                double total = (System.nanoTime() - start) / 1e9;
-                Figure figure = new Figure(probe.name(), PROJECTS, total, Latencies.of(nanos));
-                figures.add(figure);
-                Bench.log("  %s: %d projects in %.2f s, per project p50/p99/max %s ms", probe.name(), PROJECTS, total,
-                        figure.perProject().summary());
+                Pass first = pass(probe, 0);
+                Pass again = pass(probe, PROJECTS);
+                figures.add(new Figure(probe.name(), PROJECTS, first, again));
+                Bench.log("  %s: %d projects in %.2f s (per project p50/p99/max %s ms), again in %.2f s (%s ms)",
+                        probe.name(), PROJECTS, first.totalSeconds(), first.perProject().summary(),
+                        again.totalSeconds(), again.perProject().summary());
             }
         } finally {
             db.drop();
         }
+    }
+
+    private static Pass pass(Probe probe, int offset) {
+        long[] nanos = new long[PROJECTS];
+        long start = System.nanoTime();
+        for (int p = 0; p < PROJECTS; p++) {
+            long sent = System.nanoTime();
+            probe.ask(offset + p);
+            nanos[p] = System.nanoTime() - sent;
+        }
+        return new Pass((System.nanoTime() - start) / 1e9, Latencies.of(nanos));
     }
 
     /** Per project: the weekly summary, as a lead previews it in Slack and as Markdown for email; and the week's updates. */
@@ -113,12 +119,14 @@ final class OrgBenchmark {
 
     void describe(Report report) {
         report.line("%d projects, %d people (%d per project), %,d updates of this week and last; one client asks for "
-                + "every project in turn, after 20 untimed requests. Database: %s.", PROJECTS,
+                + "every project in turn, twice: first right after the server started (the code is still being "
+                + "compiled; questions in the order of the table), then again. Database: %s.", PROJECTS,
                 PROJECTS * PEOPLE_PER_PROJECT, PEOPLE_PER_PROJECT, updates, database);
         report.line("");
-        report.line("| per project | projects | total | per project p50 / p99 / max ms |");
-        report.line("|---|---:|---:|---:|");
-        figures.forEach(f -> report.line("| %s | %d | %.2f s | %s |", f.what(), f.projects(), f.totalSeconds(),
-                f.perProject().summary()));
+        report.line("| per project | projects | first pass: total | per project p50 / p99 / max ms | again: total | per project p50 / p99 / max ms |");
+        report.line("|---|---:|---:|---:|---:|---:|");
+        figures.forEach(f -> report.line("| %s | %d | %.2f s | %s | %.2f s | %s |", f.what(), f.projects(),
+                f.first().totalSeconds(), f.first().perProject().summary(), f.again().totalSeconds(),
+                f.again().perProject().summary()));
     }
 }
