@@ -26,8 +26,8 @@ import dev.daybook.support.Dispatches;
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
-import dev.daybook.updates.UpdateService;
 import dev.daybook.updates.DoneItem;
+import dev.daybook.updates.UpdateService;
 
 /**
  * The 70/20/10 budget: splits for a person and their team, the team's target, and the scheduled

@@ -3,6 +3,7 @@ package dev.daybook.updates;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -274,7 +275,7 @@ public class UpdateService {
         }
         // Read from the earliest of those days on, rather than "these authors on these days": a query with
         // list parameters is translated again by Hibernate whenever the lists' lengths change.
-        LocalDate earliest = java.util.Collections.min(latest.values());
+        LocalDate earliest = Collections.min(latest.values());
         return updates.findInProjectFrom(teamId, projectId, earliest).stream()
                 .filter(u -> u.day().equals(latest.get(u.userId())))
                 .map(UpdateEntity::toView)

@@ -29,7 +29,10 @@ import dev.daybook.testkit.TestDatabase;
  * for a WebSocket URL, and answers envelopes on that socket. Here a local WebSocket server plays
  * Slack's side.
  */
-@SpringBootTest(properties = {"daybook.slack.signing-secret=", "daybook.slack.app-token=xapp-1-A0DAYBOOK-1-test"})
+// No scheduler of its own: on the suite's shared database and the real clock, it would send the
+// reminders of every test's people due at this hour, ahead of the post this test waits for.
+@SpringBootTest(properties = {"daybook.slack.signing-secret=", "daybook.slack.app-token=xapp-1-A0DAYBOOK-1-test",
+        "spring.quartz.auto-startup=false"})
 class SocketModeTests {
 
     private static final SlackSocket SOCKET = SlackSocket.listening();

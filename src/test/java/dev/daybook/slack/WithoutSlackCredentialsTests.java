@@ -21,7 +21,8 @@ import dev.daybook.testkit.TestDatabase;
 /** Daybook starts without Slack credentials, says what is missing, and stays healthy. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "daybook.slack.bot-token=", "daybook.slack.signing-secret=", "daybook.slack.app-token="})
+        "daybook.slack.bot-token=", "daybook.slack.signing-secret=", "daybook.slack.app-token=",
+        "spring.quartz.auto-startup=false"}) // schedules on the suite's shared database are other tests' to run
 class WithoutSlackCredentialsTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
