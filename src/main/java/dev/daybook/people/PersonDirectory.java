@@ -54,8 +54,7 @@ public class PersonDirectory {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, PersonEntity> known = new HashMap<>();
-        people.findByTeamIdAndUserIdIn(teamId, userIds).forEach(p -> known.put(p.userId(), p));
+        Map<String, PersonEntity> known = known(teamId, userIds);
         Map<String, PersonProfile> profiles = new HashMap<>();
         for (String userId : userIds) {
             profiles.put(userId, profileOf(teamId, userId, known.get(userId)));
@@ -212,6 +211,13 @@ public class PersonDirectory {
     }
 
     /** The zone used for people and projects whose own zone is not known. */
+    /** The rows Daybook has of these people, by user ID; someone it has not seen yet has none. */
+    private Map<String, PersonEntity> known(String teamId, Collection<String> userIds) {
+        Map<String, PersonEntity> known = new HashMap<>();
+        people.findByTeamIdAndUserIdIn(teamId, userIds).forEach(p -> known.put(p.userId(), p));
+        return known;
+    }
+
     public java.time.ZoneId defaultZone() {
         return settings.defaultTimeZone();
     }
@@ -222,8 +228,7 @@ public class PersonDirectory {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, PersonEntity> known = new HashMap<>();
-        people.findByTeamIdAndUserIdIn(teamId, userIds).forEach(p -> known.put(p.userId(), p));
+        Map<String, PersonEntity> known = known(teamId, userIds);
         Map<String, List<AwayPeriod>> away = new HashMap<>();
         aways.findByTeamIdAndUserIdInAndLastDayGreaterThanEqual(teamId, userIds,
                         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2))
