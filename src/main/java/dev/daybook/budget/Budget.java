@@ -178,26 +178,26 @@ public class Budget {
     }
 
     private Optional<BudgetNote> planning(String teamId, String userId, LocalDate monday) {
-        if (!planningDue(teamId, userId, monday)) {
-            return Optional.empty();
-        }
         BudgetReport report = report(teamId, userId, monday);
+        if (report.mineLastWeek().isEmpty()) {
+            return Optional.empty(); // nothing to plan from
+        }
         return Optional.of(new BudgetNote(BudgetNoteKind.PLANNING, report,
                 BudgetPolicy.drift(report.mineLastWeek(), report.target(), DayOfWeek.SUNDAY)));
     }
 
-    /** A planning note needs something to plan from: work the person recorded last week. */
-    private boolean planningDue(String teamId, String userId, LocalDate monday) {
-        return !mine(teamId, userId, monday.minusDays(7)).isEmpty();
+    private Optional<BudgetNote> nudge(String teamId, String userId, LocalDate monday, DayOfWeek today) {
+        BudgetReport report = report(teamId, userId, monday);
+        List<Drift> drifts = BudgetPolicy.drift(report.mine(), report.target(), today);
+        return drifts.isEmpty() ? Optional.empty() : Optional.of(new BudgetNote(BudgetNoteKind.NUDGE, report, drifts));
     }
 
-    private Optional<BudgetNote> nudge(String teamId, String userId, LocalDate monday, DayOfWeek today) {
-        if (!nudgeDue(teamId, userId, monday, today)) {
-            return Optional.empty();
-        }
-        BudgetReport report = report(teamId, userId, monday);
-        return Optional.of(new BudgetNote(BudgetNoteKind.NUDGE, report,
-                BudgetPolicy.drift(report.mine(), report.target(), today)));
+    /*
+     * Deciding asks the same questions as composing (planning, nudge), of the person's own week only:
+     * the team's weeks, which the note shows, are read once the note is composed.
+     */
+    private boolean planningDue(String teamId, String userId, LocalDate monday) {
+        return !mine(teamId, userId, monday.minusDays(7)).isEmpty();
     }
 
     private boolean nudgeDue(String teamId, String userId, LocalDate monday, DayOfWeek today) {

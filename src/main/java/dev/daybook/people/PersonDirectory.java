@@ -210,7 +210,6 @@ public class PersonDirectory {
         return people.findByTeamId(teamId).stream().map(p -> p.toProfile(settings.defaultTimeZone())).toList();
     }
 
-    /** The zone used for people and projects whose own zone is not known. */
     /** The rows Daybook has of these people, by user ID; someone it has not seen yet has none. */
     private Map<String, PersonEntity> known(String teamId, Collection<String> userIds) {
         Map<String, PersonEntity> known = new HashMap<>();
@@ -218,6 +217,7 @@ public class PersonDirectory {
         return known;
     }
 
+    /** The zone used for people and projects whose own zone is not known. */
     public java.time.ZoneId defaultZone() {
         return settings.defaultTimeZone();
     }
