@@ -46,9 +46,21 @@ final class BlockerText {
         return stripped.isEmpty() ? s : stripped;
     }
 
-    /** True for "none", "无" and the like: the author says nothing blocks them. */
+    /** "none right now", "n/a :white_check_mark:", "暂时没有": a word for nothing, and perhaps when. */
+    private static final Pattern NOTHING_FOR_NOW = Pattern.compile(
+            "^(?:none|nothing|no|nope|nil|nada|n/?a|zero|not really|all good|all clear|no blockers?|no issues|nothing blocking(?: me)?"
+                    + "|none so far|无|没有|暂无|暂时没有|目前没有|暂时无|无阻碍|没有阻碍|暂无阻碍|无问题|没有问题|暂无问题)"
+                    + "(?:[ ,]+(?:at the moment|right now|so far|for now|today|atm|currently|as of now|here|on my side|"
+                    + "on my end|from me|thankfully|all good|yet))*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+'-]+:|[\\p{So}\\p{Sk}\\x{FE0F}\\x{200D}]",
+            Pattern.CASE_INSENSITIVE);
+
+    /** True for "none", "无", "none at the moment :tada:" and the like: the author says nothing blocks them. */
     static boolean saysNothing(String text) {
-        return NOTHING.contains(normalise(text)) || normalise(text).isEmpty();
+        String plain = normalise(EMOJI.matcher(text).replaceAll(" "));
+        return plain.isEmpty() || NOTHING.contains(plain) || NOTHING_FOR_NOW.matcher(plain).matches()
+                || Pleasantries.saysNoBlockers(text) || plain.chars().allMatch(c -> c == '-' || c == '—' || c == '–');
     }
 
     /** The key a blocker is stored under: a hash of the normalised text (fits an index however long). */

@@ -1,22 +1,31 @@
 package dev.daybook.updates;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.daybook.projects.Category;
 import dev.daybook.support.StorableText;
+import dev.daybook.updates.HeadingReader.Heading;
+import dev.daybook.updates.HeadingVocabulary.Entry;
+import dev.daybook.updates.HeadingVocabulary.Meaning;
+import dev.daybook.updates.ParsedUpdate.Verdict;
+import dev.daybook.updates.PostLines.Kind;
+import dev.daybook.updates.PostLines.Line;
 
 /**
- * Reads the update format of PRODUCT.md: Update / Next / Blockers headings (any case, bold, Markdown,
- * English or Chinese), bulleted or plain items, {@code ;}-separated items in the one-line form, and
- * budget tags ({@code [core]}, {@code [20]}, {@code [2h]}) which are taken out of the item text.
- * Slack markup (links, mentions, emoji) is left exactly as written.
+ * Reads a daily update the ways teams write one: the parts named by any heading of the
+ * {@link HeadingVocabulary} (bold, Markdown, emoji, English or Chinese; "Today" read by the rest of the
+ * message), bulleted or plain items, {@code ;}-separated items in the one-line form, budget tags
+ * ({@code [core]}, {@code [20]}, {@code [2h]}) taken out of the item text; "none" under Blockers is no
+ * blocker; greetings, sign-offs and cc lines are not items. For a channel message it also says how
+ * sure it is that the message was meant as an update. Slack markup (links, mentions, emoji) is left
+ * exactly as written.
  *
  * <p>Plain Java with no I/O; every regular expression here is linear in the input.
  */
@@ -26,70 +35,81 @@ public final class UpdateParser {
     public enum Form {
         /** {@code /update} or the modal: the author meant it as an update, so unheaded text is the Update part. */
         COMMAND,
-        /** A channel message: only recorded when it is headed like an update. */
+        /** A channel message: only an update when it reads as one. */
         MESSAGE
     }
 
     public static final int MAX_LENGTH = 100_000;
 
-    private static final String KEYWORDS =
-            "next\\s+steps?|next|updates?|blockers?|更新|接下来|下一步|阻碍|需要帮助";
-    private static final String EMPHASIS = "(?:\\*{1,2}|_{1,2})";
-    private static final String EMOJI = "(?::[a-z0-9_+'-]+:\\s*)";
-
-    /** A heading on a line of its own, optionally followed (after a colon) by the first item. */
-    private static final Pattern HEADING_LINE = Pattern.compile(
-            "^\\s*" + EMOJI + "?(?:#{1,6}\\s*)?" + EMPHASIS + "?" + EMOJI + "?(" + KEYWORDS + ")(?![\\p{L}\\p{N}])"
-                    + "\\s*" + EMPHASIS + "?\\s*([:：])?\\s*" + EMPHASIS + "?\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    /** A heading inside a one-line text: it must carry a colon. */
-    private static final Pattern INLINE_HEADING = Pattern.compile(
-            "(?<![\\p{IsLatin}\\p{N}])" + EMPHASIS + "?(" + KEYWORDS + ")(?![\\p{L}\\p{N}])\\s*" + EMPHASIS
-                    + "?\\s*[:：]\\s*" + EMPHASIS + "?",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•◦‣▪▫●○–—+]|\\d{1,3}[.)])\\s+(.*)$");
-    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;；]");
     private static final Pattern TAG = Pattern.compile("\\[([^\\[\\]\\n]{1,40})\\](?!\\()");
     private static final Pattern TAG_TOKEN_SPLIT = Pattern.compile("[\\s,/+]+");
     private static final Pattern HOURS = Pattern.compile("(\\d{1,4}(?:[.,]\\d{1,2})?)\\s*(h|hr|hrs|hour|hours|m|min|mins)");
     private static final Pattern EMOJI_CODE = Pattern.compile(":[a-z0-9_+'-]+:", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0]{2,}");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;；]");
+    /** Characters after which a heading may start inside a line: the end of a sentence or clause. */
+    private static final String CLAUSE_ENDS = ".;!?)]}。；！？，,\n";
+
+    /** What may follow a title's words on its line: a date, a name, a weekday. */
+    private static final int MAX_TITLE_REST = 40;
 
     private static final Map<String, Category> CATEGORY_TAGS = Map.of(
             "core", Category.CORE, "70", Category.CORE,
             "adjacent", Category.ADJACENT, "20", Category.ADJACENT, "learning", Category.ADJACENT,
             "moonshot", Category.MOONSHOT, "10", Category.MOONSHOT);
 
+    private final HeadingVocabulary vocabulary;
+    private final HeadingReader headings;
+
+    public UpdateParser() {
+        this(HeadingVocabulary.standard());
+    }
+
+    public UpdateParser(HeadingVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.headings = new HeadingReader(vocabulary);
+    }
+
     public ParsedUpdate parse(String text, Form form) {
-        List<ParseProblem> problems = new ArrayList<>();
+        Verdict meant = form == Form.COMMAND ? Verdict.UPDATE : Verdict.NOT_AN_UPDATE;
         if (text == null || text.isBlank()) {
-            return new ParsedUpdate(List.of(), List.of(ParseProblem.of(ParseProblem.Kind.EMPTY)), form == Form.COMMAND);
+            return new ParsedUpdate(List.of(), List.of(ParseProblem.of(ParseProblem.Kind.EMPTY)), meant, false, List.of());
         }
         if (text.length() > MAX_LENGTH) {
             return new ParsedUpdate(List.of(),
                     List.of(new ParseProblem(ParseProblem.Kind.TOO_LONG, String.format(Locale.ROOT, "%,d", MAX_LENGTH))),
-                    true);
+                    Verdict.UPDATE, false, List.of());
         }
         String normalized = INVISIBLE.matcher(StorableText.of(text.replace("\r\n", "\n").replace('\r', '\n')))
                 .replaceAll("").strip();
 
         Draft draft = normalized.indexOf('\n') < 0 ? readOneLine(normalized, form) : readLines(normalized, form);
-        if (form == Form.MESSAGE && !draft.looksLikeUpdate()) {
-            return new ParsedUpdate(List.of(), List.of(ParseProblem.of(ParseProblem.Kind.NO_UPDATE)), false);
+        Verdict verdict = form == Form.COMMAND ? Verdict.UPDATE : draft.verdict();
+        if (verdict == Verdict.NOT_AN_UPDATE) {
+            return new ParsedUpdate(List.of(), List.of(ParseProblem.of(ParseProblem.Kind.NO_UPDATE)), verdict, false,
+                    List.of());
         }
 
+        List<ParseProblem> problems = new ArrayList<>();
         List<ParsedItem> items = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         int wordless = 0;
         for (RawItem raw : draft.items) {
+            if (raw.aside != null) {
+                leftOut.add(raw.text.strip());
+                continue;
+            }
+            if (raw.section == Section.BLOCKER && BlockerText.saysNothing(raw.text)) {
+                continue; // "none" under Blockers: the section says nothing blocks them
+            }
             ParsedItem item = finish(raw, problems);
             if (item == null) {
                 continue;
             }
             if (!hasWords(item.text())) {
                 wordless++;
+                leftOut.add(item.text());
                 continue;
             }
             items.add(item);
@@ -97,6 +117,7 @@ public final class UpdateParser {
         if (wordless > 0) {
             problems.add(new ParseProblem(ParseProblem.Kind.NO_WORDS, wordless == 1 ? "1 item" : wordless + " items"));
         }
+        draft.leftOut.keySet().forEach(label -> problems.add(new ParseProblem(ParseProblem.Kind.LEFT_OUT, label)));
 
         boolean anyUpdate = items.stream().anyMatch(i -> i.section() == Section.UPDATE);
         boolean anyNext = items.stream().anyMatch(i -> i.section() == Section.NEXT);
@@ -107,97 +128,342 @@ public final class UpdateParser {
         } else if (!anyNext) {
             problems.add(0, ParseProblem.of(ParseProblem.Kind.NO_NEXT));
         }
-        return new ParsedUpdate(items, problems, true);
+        return new ParsedUpdate(items, problems, verdict, draft.blockersStated, leftOut);
     }
 
-    /** Multi-line text: headings on their own lines, one item per bullet or line. */
+    /** Multi-line text: headings on lines of their own, one item per bullet or line. */
     private Draft readLines(String text, Form form) {
+        List<Line> lines = PostLines.split(text);
         Draft draft = new Draft(false);
-        Section current = null;
-        RawItem last = null;
-        boolean inCode = false;
-        for (String line : text.split("\n", -1)) {
-            if (inCode || line.strip().startsWith("```")) {
-                // Code blocks are kept verbatim inside the item they belong to.
-                if (fenceCount(line) % 2 == 1) {
-                    inCode = !inCode;
+        List<Optional<Heading>> found = new ArrayList<>(lines.size());
+        int firstContent = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Optional<Heading> heading = line.kind() == Kind.TEXT ? headings.read(line.content()) : Optional.empty();
+            found.add(heading);
+            if (firstContent < 0 && line.kind() != Kind.BLANK) {
+                firstContent = i;
+                if (line.kind() == Kind.TEXT && isTitle(line.content(), heading)) {
+                    draft.titled = true;
+                    found.set(i, Optional.of(new Heading(new Entry("title", Meaning.TITLE, false), "")));
+                    continue;
                 }
-                if (current == null) {
-                    if (form == Form.MESSAGE) {
+            }
+            heading.ifPresent(h -> draft.saw(h.entry().meaning()));
+            if (heading.isPresent() && line.content().strip().matches(".*[?？][*_]*$")) {
+                draft.prompting = true;
+            }
+        }
+        if (found.stream().allMatch(Optional::isEmpty)) {
+            headingsAsBullets(lines, found, draft);
+        }
+        Section today = draft.sawYesterday ? Section.NEXT : Section.UPDATE;
+
+        Section current = form == Form.COMMAND ? Section.UPDATE : null;
+        String aside = null;
+        boolean headed = false;
+        RawItem last = null;
+        boolean blankBefore = false;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Optional<Heading> heading = found.get(i);
+            boolean afterBlank = blankBefore;
+            blankBefore = line.kind() == Kind.BLANK;
+            if (heading.isPresent()) {
+                Meaning meaning = heading.get().entry().meaning();
+                headed = true;
+                last = null;
+                if (meaning == Meaning.ASIDE) {
+                    aside = displayed(heading.get().entry());
+                    current = null;
+                } else {
+                    aside = null;
+                    current = sectionOf(meaning, today);
+                    draft.headed(current, meaning, heading.get().entry().canonical());
+                }
+                String rest = heading.get().rest();
+                if (!rest.isEmpty()) {
+                    last = add(draft, current, aside, rest, false);
+                }
+                continue;
+            }
+            switch (line.kind()) {
+                case BLANK -> last = null;
+                case CODE -> {
+                    // Code blocks are kept verbatim inside the item they belong to, and never hold headings.
+                    if (current == null && aside == null) {
                         continue;
                     }
-                    current = Section.UPDATE;
+                    if (last == null || last.section != current || last.aside != null) {
+                        last = add(draft, current, aside, line.content().strip(), false);
+                        last.fromText = false;
+                    } else {
+                        last.append(line.content());
+                    }
                 }
-                if (last == null || last.section != current) {
-                    last = draft.add(current, line.strip());
-                } else {
-                    last.append(line);
+                case QUOTE, TEXT, BULLET -> {
+                    if (!headed && current == null && aside == null) {
+                        continue; // a greeting or introduction before the first heading of a channel message
+                    }
+                    if (!headed && form == Form.COMMAND && Pleasantries.isGreeting(line.content())) {
+                        continue;
+                    }
+                    if (line.kind() == Kind.TEXT && headed) {
+                        Optional<String> label = HeadingReader.label(line.content());
+                        if (label.isPresent()) {
+                            last = null; // a label inside a part ("Acme NLP:") groups its items, it is not one
+                            continue;
+                        }
+                    }
+                    boolean continuation = last != null && ((line.indent() > 0 && line.kind() != Kind.BULLET
+                            && last.indent < line.indent()) || (line.kind() == Kind.QUOTE && last.quote));
+                    if (continuation) {
+                        last.append(line.content());
+                    } else {
+                        last = add(draft, current, aside, line.content(), line.kind() == Kind.BULLET);
+                        last.indent = line.indent();
+                        last.fromText = line.kind() == Kind.TEXT || line.kind() == Kind.BULLET;
+                        last.quote = line.kind() == Kind.QUOTE;
+                        last.afterBlank = afterBlank;
+                    }
                 }
-                continue;
-            }
-            Matcher heading = HEADING_LINE.matcher(line);
-            if (heading.matches() && (heading.group(2) != null || heading.group(3).isBlank())) {
-                current = sectionOf(heading.group(1));
-                draft.headed.add(current);
-                last = null;
-                String rest = heading.group(3).strip();
-                if (!rest.isEmpty()) {
-                    last = draft.add(current, rest);
-                }
-                continue;
-            }
-            if (line.isBlank()) {
-                last = null;
-                continue;
-            }
-            if (current == null) {
-                if (form == Form.MESSAGE) {
-                    continue; // a greeting before the first heading is not part of the update
-                }
-                current = Section.UPDATE;
-            }
-            Matcher bullet = BULLET.matcher(line);
-            if (bullet.matches()) {
-                last = draft.add(current, bullet.group(1).strip());
-            } else if (last != null && Character.isWhitespace(line.charAt(0))) {
-                last.append(line.strip());
-            } else {
-                last = draft.add(current, line.strip());
+                default -> throw new IllegalStateException(line.kind().name());
             }
         }
+        dropClosingLines(draft);
         return draft;
     }
 
-    /** One-line text: headings need a colon, and {@code ;} separates items. */
+    /**
+     * "- Done: cleaned the catalogue / - Next: train / - Blockers: none": in a post with no heading lines,
+     * bullets that start with two different parts and a separator are its headings.
+     */
+    private void headingsAsBullets(List<Line> lines, List<Optional<Heading>> found, Draft draft) {
+        List<Optional<Heading>> asBullets = new ArrayList<>(found);
+        java.util.Set<Section> parts = java.util.EnumSet.noneOf(Section.class);
+        boolean yesterday = false;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.kind() != Kind.BULLET) {
+                continue;
+            }
+            Optional<Heading> heading = headings.read(line.content()).filter(HeadingReader.Heading::separated);
+            if (heading.isPresent() && heading.get().entry().meaning() != Meaning.ASIDE
+                    && heading.get().entry().meaning() != Meaning.TITLE) {
+                asBullets.set(i, heading);
+                yesterday |= heading.get().entry().meaning() == Meaning.YESTERDAY;
+                parts.add(sectionOf(heading.get().entry().meaning(), Section.UPDATE));
+            }
+        }
+        if (parts.size() >= 2) {
+            for (int i = 0; i < found.size(); i++) {
+                found.set(i, asBullets.get(i));
+            }
+            draft.sawYesterday |= yesterday;
+            draft.prompting = true;
+        }
+    }
+
+    /** One-line text: a heading at its start, later headings need a colon, and {@code ;} separates items. */
     private Draft readOneLine(String text, Form form) {
         Draft draft = new Draft(true);
-        Matcher heading = INLINE_HEADING.matcher(text);
+        Optional<Heading> lead = headings.read(text);
+        String body = lead.map(Heading::rest).orElse(text);
+        List<InlineHeading> found = inlineHeadings(body);
+        lead.ifPresent(h -> draft.saw(h.entry().meaning()));
+        found.forEach(h -> draft.saw(h.entry.meaning()));
+        Section today = draft.sawYesterday ? Section.NEXT : Section.UPDATE;
+
         Section current = form == Form.COMMAND ? Section.UPDATE : null;
-        int start = 0;
-        while (heading.find()) {
-            addSeparated(draft, current, text.substring(start, heading.start()));
-            current = sectionOf(heading.group(1));
-            draft.headed.add(current);
-            start = heading.end();
+        String aside = null;
+        if (lead.isPresent()) {
+            Entry entry = lead.get().entry();
+            if (entry.meaning() == Meaning.ASIDE) {
+                aside = displayed(entry);
+                current = null;
+            } else {
+                current = sectionOf(entry.meaning(), today);
+                draft.headed(current, entry.meaning(), entry.canonical());
+            }
         }
-        addSeparated(draft, current, text.substring(start));
+        int start = 0;
+        for (InlineHeading h : found) {
+            String before = body.substring(start, h.start);
+            boolean greeting = start == 0 && lead.isEmpty() && form == Form.COMMAND && Pleasantries.isGreeting(before);
+            if (!greeting) {
+                addSeparated(draft, current, aside, before);
+            }
+            Meaning meaning = h.entry.meaning();
+            if (meaning == Meaning.ASIDE) {
+                aside = displayed(h.entry);
+                current = null;
+            } else {
+                aside = null;
+                current = sectionOf(meaning, today);
+                draft.headed(current, meaning, h.entry.canonical());
+            }
+            start = h.end;
+        }
+        addSeparated(draft, current, aside, body.substring(start));
         return draft;
     }
 
-    private static void addSeparated(Draft draft, Section section, String segment) {
-        if (section == null) {
+    /**
+     * Headings inside a line: a phrase of the vocabulary right before a colon. Found from the colons
+     * backwards, so that a long line costs a look at each colon, not a try of every phrase at every
+     * character.
+     */
+    private List<InlineHeading> inlineHeadings(String text) {
+        List<InlineHeading> found = new ArrayList<>();
+        int searchFrom = 0;
+        for (int colon = nextColon(text, 0); colon >= 0; colon = nextColon(text, colon + 1)) {
+            int phraseEnd = colon;
+            while (phraseEnd > searchFrom && (text.charAt(phraseEnd - 1) == ' '
+                    || HeadingReader.isEmphasis(text.charAt(phraseEnd - 1)))) {
+                phraseEnd--;
+            }
+            if (phraseEnd <= searchFrom || !Character.isLetterOrDigit(text.codePointBefore(phraseEnd))) {
+                continue;
+            }
+            Optional<InlineHeading> heading = headingEndingAt(text, searchFrom, phraseEnd, colon);
+            if (heading.isPresent()) {
+                found.add(heading.get());
+                searchFrom = heading.get().end;
+            }
+        }
+        return found;
+    }
+
+    private Optional<InlineHeading> headingEndingAt(String text, int searchFrom, int phraseEnd, int colon) {
+        int earliest = Math.max(searchFrom, phraseEnd - HeadingVocabulary.MAX_PHRASE_LENGTH);
+        // Longest phrase first: the earliest start that makes one.
+        for (int start = earliest; start < phraseEnd; start++) {
+            if (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start))
+                    && !HeadingVocabulary.isCjk(text.codePointAt(start))) {
+                continue; // inside a word
+            }
+            if (!Character.isLetterOrDigit(text.codePointAt(start))) {
+                continue;
+            }
+            String phrase = text.substring(start, phraseEnd);
+            Optional<Entry> entry = vocabulary.exactly(HeadingVocabulary.fold(phrase).strip());
+            if (entry.isPresent() && startsHere(text, start, phrase, entry.get())) {
+                int headingStart = start;
+                while (headingStart > searchFrom && HeadingReader.isEmphasis(text.charAt(headingStart - 1))) {
+                    headingStart--;
+                }
+                int end = colon + 1;
+                while (end < text.length() && (text.charAt(end) == ' ' || HeadingReader.isEmphasis(text.charAt(end)))) {
+                    end++;
+                }
+                return Optional.of(new InlineHeading(entry.get(), headingStart, end));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int nextColon(String text, int from) {
+        int ascii = text.indexOf(':', from);
+        int wide = text.indexOf('：', from);
+        if (ascii < 0) {
+            return wide;
+        }
+        return wide < 0 ? ascii : Math.min(ascii, wide);
+    }
+
+    /**
+     * Whether a heading phrase found inside a line starts a part there. Daybook's own headings do
+     * anywhere ({@code … baseline Next: tune it}); other words only at the start, after the end of a
+     * clause, with a capital letter, or in Chinese: "fixed two issues: …" is a sentence, not a heading.
+     */
+    private static boolean startsHere(String text, int at, String phrase, Entry entry) {
+        if (entry.canonical() || at == 0) {
+            return true;
+        }
+        int i = at - 1;
+        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || HeadingReader.isEmphasis(text.charAt(i)))) {
+            i--;
+        }
+        if (i < 0 || CLAUSE_ENDS.indexOf(text.charAt(i)) >= 0) {
+            return true;
+        }
+        int first = phrase.codePointAt(0);
+        return Character.isUpperCase(first) || HeadingVocabulary.isCjk(first);
+    }
+
+    private static void addSeparated(Draft draft, Section section, String aside, String segment) {
+        if (section == null && aside == null) {
             return;
         }
         for (String part : ITEM_SEPARATOR.split(segment)) {
-            String item = part.strip();
-            Matcher bullet = BULLET.matcher(item);
-            if (bullet.matches()) {
-                item = bullet.group(1).strip();
-            }
+            String item = PostLines.withoutBullet(part.strip());
             if (!item.isEmpty()) {
-                draft.add(section, item);
+                add(draft, section, aside, item, false);
             }
         }
+    }
+
+    private static RawItem add(Draft draft, Section section, String aside, String text, boolean bullet) {
+        RawItem item = new RawItem(section, aside, text, bullet);
+        if (aside != null) {
+            draft.leftOut.merge(aside, 1, Integer::sum);
+        }
+        draft.items.add(item);
+        return item;
+    }
+
+    /**
+     * Sign-offs, cc lines and a closing "No blockers." after the last list are not items; "No blockers"
+     * says the author has none.
+     */
+    private static void dropClosingLines(Draft draft) {
+        while (!draft.items.isEmpty()) {
+            RawItem last = draft.items.get(draft.items.size() - 1);
+            if (!last.fromText || last.multiline) {
+                return;
+            }
+            if (Pleasantries.saysNoBlockers(last.text)) {
+                draft.blockersStated = true;
+            } else if (!Pleasantries.isSignOff(last.text)
+                    && !(last.afterBlank && !last.bullet && Pleasantries.isClosingThanks(last.text))) {
+                return;
+            }
+            draft.items.remove(draft.items.size() - 1);
+        }
+    }
+
+    /**
+     * The first line of a post that says it is a daily update: "EOD update", "*Daily update – Tue 1
+     * Dec*", "日报 12/1", "Update for Tuesday:".
+     */
+    private boolean isTitle(String line, Optional<Heading> heading) {
+        if (heading.isPresent()) {
+            return heading.get().entry().meaning() == Meaning.TITLE;
+        }
+        String plain = HeadingReader.undecorated(line);
+        String folded = HeadingVocabulary.fold(plain);
+        Optional<Entry> entry = folded.length() == plain.length() ? vocabulary.atStart(folded) : Optional.empty();
+        if (entry.isPresent() && entry.get().meaning() == Meaning.TITLE) {
+            String rest = plain.substring(entry.get().phrase().length()).strip();
+            return rest.length() <= MAX_TITLE_REST && rest.chars().noneMatch(c -> c == '.' || c == '!');
+        }
+        return Pleasantries.isDatedIntroduction(plain);
+    }
+
+    private static Section sectionOf(Meaning meaning, Section today) {
+        return switch (meaning) {
+            case UPDATE, YESTERDAY, TITLE -> Section.UPDATE;
+            case NEXT, TOMORROW -> Section.NEXT;
+            case BLOCKER -> Section.BLOCKER;
+            case TODAY -> today;
+            case ASIDE -> throw new IllegalArgumentException("an aside is no part of an update");
+        };
+    }
+
+    /** A heading as the author is told about it: "Notes", "心得". */
+    private static String displayed(Entry entry) {
+        String phrase = entry.phrase();
+        return phrase.substring(0, 1).toUpperCase(Locale.ROOT) + phrase.substring(1);
     }
 
     private static ParsedItem finish(RawItem raw, List<ParseProblem> problems) {
@@ -281,23 +547,7 @@ public final class UpdateParser {
         return withoutEmoji.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
-    private static Section sectionOf(String keyword) {
-        String k = keyword.toLowerCase(Locale.ROOT);
-        if (k.startsWith("next") || k.equals("接下来") || k.equals("下一步")) {
-            return Section.NEXT;
-        }
-        if (k.startsWith("blocker") || k.equals("阻碍") || k.equals("需要帮助")) {
-            return Section.BLOCKER;
-        }
-        return Section.UPDATE;
-    }
-
-    private static int fenceCount(String line) {
-        int count = 0;
-        for (int i = line.indexOf("```"); i >= 0; i = line.indexOf("```", i + 3)) {
-            count++;
-        }
-        return count;
+    private record InlineHeading(Entry entry, int start, int end) {
     }
 
     private static final class Tags {
@@ -308,12 +558,20 @@ public final class UpdateParser {
 
     private static final class RawItem {
         final Section section;
+        final String aside;
+        final boolean bullet;
         String text;
         boolean multiline;
+        boolean fromText = true;
+        boolean quote;
+        boolean afterBlank;
+        int indent;
 
-        RawItem(Section section, String text) {
+        RawItem(Section section, String aside, String text, boolean bullet) {
             this.section = section;
+            this.aside = aside;
             this.text = text;
+            this.bullet = bullet;
         }
 
         void append(String more) {
@@ -325,24 +583,65 @@ public final class UpdateParser {
     private static final class Draft {
         final boolean oneLine;
         final List<RawItem> items = new ArrayList<>();
-        final Set<Section> headed = EnumSet.noneOf(Section.class);
+        final Map<String, Integer> leftOut = new LinkedHashMap<>();
+        final java.util.EnumSet<Section> parts = java.util.EnumSet.noneOf(Section.class);
+        boolean sawYesterday;
+        boolean canonicalUpdate;
+        boolean titled;
+        boolean blockersStated;
+        /** Headings written as bullets or as questions: a template put to others. */
+        boolean prompting;
 
         Draft(boolean oneLine) {
             this.oneLine = oneLine;
         }
 
-        RawItem add(Section section, String text) {
-            RawItem item = new RawItem(section, text);
-            items.add(item);
-            return item;
+        void saw(Meaning meaning) {
+            sawYesterday |= meaning == Meaning.YESTERDAY;
+        }
+
+        void headed(Section section, Meaning meaning, boolean canonical) {
+            if (meaning == Meaning.TITLE) {
+                titled = true;
+            } else {
+                parts.add(section);
+            }
+            canonicalUpdate |= canonical && section == Section.UPDATE;
+            blockersStated |= section == Section.BLOCKER;
         }
 
         /**
-         * A channel message counts as an update when it has an Update heading; a single line needs
-         * Next as well, since "Update: the server is back" is chatter, not an end-of-day post.
+         * How sure we are that a channel message was meant as a daily update. Sure: two parts named
+         * (Update and Next, Yesterday and Today), Daybook's own Update heading over a list, or a daily
+         * update title over a heading or a list. Perhaps: one other heading over a list, or a title over
+         * plain lines. A single line needs two parts: "Update: the server is back" is news, not a post.
          */
-        boolean looksLikeUpdate() {
-            return headed.contains(Section.UPDATE) && (!oneLine || headed.contains(Section.NEXT));
+        Verdict verdict() {
+            boolean listed = items.stream().anyMatch(i -> i.bullet && i.aside == null);
+            boolean anyItem = !items.isEmpty();
+            if (oneLine) {
+                long worded = items.stream().filter(i -> i.aside == null && hasWords(i.text)).map(i -> i.section)
+                        .distinct().count();
+                return worded >= 2 ? Verdict.UPDATE : Verdict.NOT_AN_UPDATE;
+            }
+            if (!anyItem) {
+                // Headings with nothing under them: an empty template, worth a word to its author, unless it
+                // asks others ("• What did you do yesterday?"), which is a prompt, not a post.
+                return parts.size() >= 2 && !prompting ? Verdict.UPDATE : Verdict.NOT_AN_UPDATE;
+            }
+            if (parts.size() >= 2 || (titled && (!parts.isEmpty() || listed))) {
+                return Verdict.UPDATE;
+            }
+            if (parts.size() == 1 && parts.contains(Section.UPDATE)) {
+                if (canonicalUpdate && items.stream().anyMatch(i -> i.aside == null)) {
+                    return Verdict.UPDATE;
+                }
+                return listed ? Verdict.MAYBE : Verdict.NOT_AN_UPDATE;
+            }
+            if (titled && items.stream().anyMatch(i -> i.aside == null)) {
+                return Verdict.MAYBE;
+            }
+            return Verdict.NOT_AN_UPDATE;
         }
     }
 }
