@@ -14,6 +14,7 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -115,13 +116,19 @@ class Deliveries {
      * messages, so an attempt whose answer was lost is tried again rather than looked up.
      */
     boolean postEphemeralOnce(String teamId, String key, String channelId, String userId, String text) {
+        return postEphemeralOnce(teamId, key, channelId, userId, text, null);
+    }
+
+    /** The same, with blocks (buttons the author answers with); {@code text} is what notifications show. */
+    boolean postEphemeralOnce(String teamId, String key, String channelId, String userId, String text,
+                              List<LayoutBlock> blocks) {
         Attempt attempt = claim(teamId, key, channelId, null);
         if (attempt.delivered() != null) {
             return false;
         }
         try {
             ChatPostEphemeralResponse shown = slack.call(teamId, "chat.postEphemeral", SlackCalls.Patience.WAIT,
-                    c -> c.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text)));
+                    c -> c.chatPostEphemeral(r -> r.channel(channelId).user(userId).text(text).blocks(blocks)));
             recordDelivered(teamId, key, channelId, shown.getMessageTs() == null ? "ephemeral" : shown.getMessageTs(), 1);
             return true;
         } catch (RuntimeException e) {

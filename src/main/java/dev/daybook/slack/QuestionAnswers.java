@@ -86,7 +86,7 @@ class QuestionAnswers {
      */
     Reply answer(String teamId, String channelId, String askerId, String text) {
         Question question = QuestionParser.parse(text);
-        if (question.intent() == Question.Intent.UNCLEAR && updates.read(
+        if (question.intent() == Question.Intent.UNCLEAR && updates.read(teamId, channelId,
                 text.replaceFirst("^\\s*<@[UW][A-Z0-9]+(?:\\|[^>]*)?>[\\s,:]*", ""), UpdateSource.MESSAGE).recognised()) {
             return Reply.forAsker("That looks like an end-of-day update. I record updates posted in a project's "
                     + "channel: post it there, or use `/update` in that channel.");

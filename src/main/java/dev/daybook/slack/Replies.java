@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import dev.daybook.updates.ParseProblem;
 import dev.daybook.updates.Recording;
 import dev.daybook.updates.Section;
+import dev.daybook.updates.UpdatePrompt;
+import dev.daybook.updates.UpdateSource;
 import dev.daybook.updates.UpdateView;
 
 /** What Daybook says back to authors, in one place so the tone stays the same everywhere. */
@@ -23,7 +25,11 @@ final class Replies {
         }
         UpdateView update = recording.update();
         StringBuilder reply = new StringBuilder();
-        if (recording.revised()) {
+        if (recording.added()) {
+            reply.append(":white_check_mark: Added to your update for *").append(SlackText.day(update.day()))
+                    .append("* in #").append(recording.project().name()).append(": it now has ")
+                    .append(counts(update)).append('.');
+        } else if (recording.revised()) {
             reply.append(":white_check_mark: Revised your update for *").append(SlackText.day(update.day()))
                     .append("* in #").append(recording.project().name())
                     .append(" (revision ").append(update.revision()).append(").");
@@ -45,6 +51,19 @@ final class Replies {
         return reply.toString();
     }
 
+    /** What the author hears after answering one of Daybook's questions about a post. */
+    static String afterAnswer(Recording recording, UpdatePrompt.Choice choice) {
+        return switch (recording.outcome()) {
+            case RECORDED -> afterRecording(recording, recording.update().source() != UpdateSource.MESSAGE);
+            case DISMISSED -> choice == UpdatePrompt.Choice.NOT_AN_UPDATE
+                    ? "Understood: that message is not an update, and I left it alone."
+                    : "Understood: I left your update as it was.";
+            case STALE -> "That question no longer applies: it was answered already, or the post changed since.";
+            case REJECTED -> afterRecording(recording, false);
+            default -> "Nothing was recorded.";
+        };
+    }
+
     static String problems(List<ParseProblem> problems) {
         if (problems.size() == 1) {
             return problems.get(0).message();
@@ -53,6 +72,9 @@ final class Replies {
     }
 
     static String counts(UpdateView update) {
+        if (update == null) {
+            return null;
+        }
         long done = update.items(Section.UPDATE).size();
         long next = update.items(Section.NEXT).size();
         long blockers = update.items(Section.BLOCKER).size();

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.updates.Recording;
+import dev.daybook.updates.Revision;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateSource;
@@ -53,6 +54,7 @@ class UpdateModal implements SlackListener {
     static final String BLOCKERS = "blockers";
     static final String VALUE = FormValues.VALUE;
     private static final int FIELD_LIMIT = 3000;
+    private static final int SHOWN_VERSIONS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(UpdateModal.class);
 
@@ -119,7 +121,8 @@ class UpdateModal implements SlackListener {
                 .orElseGet(() -> previous.map(u -> bullets(u.items(Section.NEXT))).orElse(""));
         if (today.isPresent()) {
             blocks.add(context(c -> c.elements(List.of(markdownText(
-                    "You already posted today; recording this form revises that update.")))));
+                    "You already posted today; recording this form revises that update." + versions(teamId,
+                            today.get()))))));
         } else if (previous.isPresent() && !previous.get().items(Section.NEXT).isEmpty()) {
             blocks.add(context(c -> c.elements(List.of(markdownText("Your *Next* from "
                     + SlackText.day(previous.get().day()) + " is filled in below: keep what you did, change the rest.")))));
@@ -157,9 +160,9 @@ class UpdateModal implements SlackListener {
         try {
             String channelName = projects.byChannel(teamId, channelId).map(Project::name)
                     .orElseGet(() -> channels.nameOf(teamId, channelId));
-            Recording recording = intake.record(teamId, channelId, channelName, userId,
+            Recording recording = intake.record(new UpdateIntake.Post(teamId, channelId, channelName, userId,
                     compose(update, values.text(NEXT), values.text(BLOCKERS)), UpdateSource.MODAL,
-                    clock.instant(), null, null).orElseThrow();
+                    clock.instant(), null, null, null)).orElseThrow();
             if (!recording.recorded()) {
                 return ctx.ackWithErrors(Map.of(UPDATE, Replies.problems(recording.problems())));
             }
@@ -179,6 +182,21 @@ class UpdateModal implements SlackListener {
                 .blocks(List.of(section(s -> s.text(markdownText(
                         text.length() > SlackText.SECTION_LIMIT ? text.substring(0, SlackText.SECTION_LIMIT - 1) + "…"
                                 : text))))));
+    }
+
+    /** The earlier versions of today's update, to look back on before revising it. */
+    private String versions(String teamId, UpdateView today) {
+        if (today.revision() < 2) {
+            return "";
+        }
+        List<Revision> earlier = updates.history(teamId, today.id()).stream().filter(v -> !v.current())
+                .limit(SHOWN_VERSIONS).toList();
+        if (earlier.isEmpty()) {
+            return "";
+        }
+        return "\nThis is version " + today.revision() + ". Earlier: " + earlier.stream()
+                .map(v -> v.number() + " (" + v.done() + " done, " + v.next() + " next)")
+                .collect(Collectors.joining(", ")) + ". `/update history` brings one back.";
     }
 
     /** The form's fields as update text, so the form is read by the same parser as everything else. */

@@ -82,8 +82,29 @@ class UpdateSharing {
 
     @ApplicationModuleListener(id = "slack.message-needs-reply", propagation = Propagation.NOT_SUPPORTED)
     void on(MessageNeedsReply event) {
-        reply(event.teamId(), event.channelId(), event.messageTs(), event.problems(), event.recordedEarlier()
-                ? "I kept the earlier version of your update." : "Nothing was recorded; edit your message to fix it.");
+        reply(event.teamId(), event.channelId(), event.messageTs(), event.threadTs(), event.problems(),
+                event.recordedEarlier() ? "I kept the earlier version of your update."
+                        : "Nothing was recorded; edit your message to fix it.");
+    }
+
+    /** A post edited into chat: its ✅ goes, and its author alone is told it left their update. */
+    @ApplicationModuleListener(id = "slack.post-withdrawn", propagation = Propagation.NOT_SUPPORTED)
+    void on(PostWithdrawn event) {
+        try {
+            slack.call(event.teamId(), "reactions.remove", SlackCalls.Patience.WAIT,
+                    c -> c.reactionsRemove(r -> r.channel(event.channelId()).timestamp(event.messageTs())
+                            .name("white_check_mark")));
+        } catch (SlackRefused refused) {
+            log.debug("Slack: no reaction to take back ({}).", refused.error());
+        }
+        try {
+            deliveries.postEphemeralOnce(event.teamId(), "withdrawn:" + event.channelId() + ":" + event.messageTs(),
+                    event.channelId(), event.userId(), "Your edited message no longer reads as an update, so I took it "
+                            + "out of your update for *" + SlackText.day(event.day()) + "*. Edit it back (with its "
+                            + "headings) to record it again.");
+        } catch (SlackRefused refused) {
+            log.info("Slack: could not tell an author their post left their update ({}).", refused.error());
+        }
     }
 
     private void share(Project project, UpdateView update) {
@@ -127,7 +148,7 @@ class UpdateSharing {
             }
         }
         if (!event.problems().isEmpty()) {
-            reply(event.teamId(), event.channelId(), event.messageTs(), event.problems(),
+            reply(event.teamId(), event.channelId(), event.messageTs(), event.threadTs(), event.problems(),
                     "I recorded the rest; edit your message to change it.");
         }
         if (event.filedLate() && event.revision() == 1) {
@@ -143,15 +164,16 @@ class UpdateSharing {
     }
 
     /** A thread reply saying what could not be understood; once per message and set of problems. */
-    private void reply(String teamId, String channelId, String messageTs, List<ParseProblem> problems,
-                       String closing) {
+    private void reply(String teamId, String channelId, String messageTs, String threadTs,
+                       List<ParseProblem> problems, String closing) {
         // The set of kinds, not one per problem: twelve items with bad hours are one kind of problem, and
         // the key must stay within its column however many items a message has.
         String kinds = problems.stream().map(p -> p.kind().name()).distinct().sorted().collect(Collectors.joining(","));
         String text = Replies.problems(problems) + "\n" + closing;
         try {
-            deliveries.postOnce(teamId, "reply:" + channelId + ":" + messageTs + ":" + kinds, channelId, messageTs, 1,
-                    m -> m.text(text));
+            // A reply to a post in a thread goes to that thread: Slack threads hang from their first message.
+            deliveries.postOnce(teamId, "reply:" + channelId + ":" + messageTs + ":" + kinds, channelId,
+                    threadTs == null ? messageTs : threadTs, 1, m -> m.text(text));
         } catch (SlackRefused refused) {
             log.info("Slack: could not reply in thread ({}).", refused.error());
         }

@@ -56,4 +56,17 @@ interface BlockerEntries extends JpaRepository<BlockerEntity, Long> {
              order by u.day, i.position
             """)
     List<BlockerCandidate> findResolvingAfter(String teamId, long projectId, String userId, LocalDate after);
+
+    /**
+     * The author's updates in the project after {@code after} that had a Blockers part with nothing
+     * in it ("Blockers: none"): each resolves the blockers it does not list, as a Blockers item would.
+     */
+    @Query("""
+            select new dev.daybook.updates.BlockerCandidate(u.id, u.day, dev.daybook.updates.Section.BLOCKER, '')
+              from UpdateEntity u
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId = :userId and u.day > :after
+               and u.blockersStated = true
+             order by u.day
+            """)
+    List<BlockerCandidate> findStatedAfter(String teamId, long projectId, String userId, LocalDate after);
 }

@@ -31,8 +31,13 @@ final class BlockerText {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s。，；：！？]+|[\\p{Punct}\\s。，；：！？]+$");
 
-    /** A shorter phrase than this must match a blocker exactly: "resolved: it" resolves nothing. */
+    /**
+     * A shorter phrase than this must match a blocker exactly: "resolved: it" resolves nothing. A Chinese
+     * character says as much as a short word, so it weighs as much as a Latin word's letters:
+     * "已解决：标注指南" (four characters) names "需要客户的标注指南".
+     */
     private static final int MIN_PARTIAL_MATCH = 5;
+    private static final int CJK_WEIGHT = 2;
 
     private BlockerText() {
     }
@@ -74,6 +79,10 @@ final class BlockerText {
         }
     }
 
+    private static int weight(String text) {
+        return text.codePoints().map(c -> HeadingVocabulary.isCjk(c) ? CJK_WEIGHT : 1).sum();
+    }
+
     /** For an Update item "resolved: &lt;what&gt;" or "unblocked: &lt;what&gt;", the what. */
     static Optional<String> resolutionTarget(String updateItem) {
         Matcher m = RESOLUTION.matcher(updateItem);
@@ -94,6 +103,6 @@ final class BlockerText {
         if (blocker.equals(target)) {
             return true;
         }
-        return target.codePointCount(0, target.length()) >= MIN_PARTIAL_MATCH && blocker.contains(target);
+        return weight(target) >= MIN_PARTIAL_MATCH && blocker.contains(target);
     }
 }

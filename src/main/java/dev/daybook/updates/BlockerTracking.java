@@ -24,8 +24,8 @@ import dev.daybook.support.Timestamps;
  * deletes an update, so that the two never disagree.
  *
  * <p>The rule: a blocker is open from the first update that lists it. It is resolved by the first later
- * update (a later work day) of its author in the project that has a Blockers section without it (or
- * saying "none"), or that says "resolved: …"/"unblocked: …" about it; or when its author marks it
+ * update (a later work day) of its author in the project that has a Blockers section without it (even
+ * an empty one, "Blockers: none", or a closing "No blockers."), or that says "resolved: …"/"unblocked: …" about it; or when its author marks it
  * resolved, until an update of a later day lists it again. An update without a Blockers section
  * leaves it open. Everything is derived from the updates that list it, so revising or deleting an
  * update only recomputes the blockers that update touched or could have resolved.
@@ -135,7 +135,10 @@ class BlockerTracking {
             return;
         }
         LocalDate earliest = unmarked.stream().map(BlockerEntity::lastDay).min(LocalDate::compareTo).orElseThrow();
-        List<BlockerCandidate> candidates = blockers.findResolvingAfter(teamId, projectId, userId, earliest);
+        List<BlockerCandidate> candidates = new ArrayList<>(blockers.findResolvingAfter(teamId, projectId, userId,
+                earliest));
+        candidates.addAll(blockers.findStatedAfter(teamId, projectId, userId, earliest));
+        candidates.sort(java.util.Comparator.comparing(BlockerCandidate::day)); // stable: an update's items keep their order
         for (BlockerEntity blocker : unmarked) {
             Optional<BlockerCandidate> resolving = candidates.stream()
                     .filter(c -> c.day().isAfter(blocker.lastDay()))

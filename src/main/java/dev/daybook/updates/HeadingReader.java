@@ -26,6 +26,10 @@ final class HeadingReader {
     private static final Pattern LABEL = Pattern.compile(
             "^[\\p{L}][\\p{L}\\p{N}'’&/ .-]{0,38}[:：]$");
     private static final int MAX_LABEL_WORDS = 4;
+    private static final int MAX_GUESSED_WORDS = 7;
+    private static final Pattern CJK_FILLER = Pattern.compile("(\\p{IsHan}{1,4})\\s*[:：]");
+    private static final int MAX_GUESSED_LENGTH = 140;
+    private static final Pattern LABEL_TO_GUESS = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}'’&/ .()-]{0,60}[:：]$");
     /** "一、今日完成", "二．计划": Chinese numbering before a heading. */
     private static final Pattern NUMBERED = Pattern.compile("^[一二三四五六七八九十]{1,3}\\s*[、．.]\\s*");
 
@@ -50,6 +54,9 @@ final class HeadingReader {
         }
         Entry entry = found.get();
         String after = d.text.substring(entry.phrase().length());
+        if (HeadingVocabulary.isCjk(entry.phrase().codePointAt(0))) {
+            after = withoutFiller(after);
+        }
         int i = 0;
         boolean closed = false;
         while (i < after.length() && isClosing(after.charAt(i))) {
@@ -86,6 +93,9 @@ final class HeadingReader {
         if (separated || bare || (d.emphasised && closed)) {
             return Optional.of(new Heading(entry, bare ? "" : rest, separated));
         }
+        if (d.hashed && rest.split("\\s+").length <= MAX_LABEL_WORDS && rest.indexOf(':') < 0) {
+            return Optional.of(new Heading(entry, "", false)); // "### Today in progress": the words are the title
+        }
         return Optional.empty();
     }
 
@@ -94,12 +104,74 @@ final class HeadingReader {
      * colon, perhaps in bold ({@code Acme NLP:}, {@code *Acme NLP:*}). A bold line without a colon is
      * emphasis, not a label.
      */
-    static Optional<String> label(String line) {
-        String text = Decorated.of(line).text.replaceAll("[*_~]+$", "").strip();
+    static Optional<String> label(String line, boolean beforeList) {
+        Decorated d = Decorated.of(line);
+        String text = d.text.replaceAll("[*_~]+$", "").strip();
+        if (beforeList && d.emphasised && d.text.endsWith(String.valueOf(d.emphasis)) && !text.isEmpty()
+                && text.indexOf(d.emphasis) < 0 && text.split("\\s+").length <= MAX_LABEL_WORDS) {
+            return Optional.of(text); // "*Acme NLP*" over a list
+        }
         if (!LABEL.matcher(text).matches() || text.split("\\s+").length > MAX_LABEL_WORDS) {
             return Optional.empty();
         }
         return Optional.of(text.substring(0, text.length() - 1).strip());
+    }
+
+    /**
+     * A heading the vocabulary does not hold, when the line is shaped like one and its words say which
+     * part: a template's question ("What did you get done yesterday?", perhaps with the answer after
+     * it on the line), a label ending in a colon ("Top 3 for tomorrow:"), or a Markdown heading.
+     */
+    Optional<Heading> guess(String line, boolean beforeList) {
+        Decorated d = Decorated.of(line);
+        String text = d.text;
+        if (text.isEmpty() || text.length() > MAX_GUESSED_LENGTH) {
+            return Optional.empty();
+        }
+        if (d.emphasised) {
+            // "*What did you complete yesterday?* Migrated the job": the question in bold, the answer after it
+            int close = text.indexOf(d.emphasis);
+            if (close > 0) {
+                String inside = text.substring(0, close).strip();
+                String after = text.substring(close).replaceAll("^[*_~]+", "").strip();
+                if (HeadingGuess.isQuestion(inside)) {
+                    return guessed(inside, after);
+                }
+            }
+        }
+        String plain = text.replaceAll("[*_~]+$", "").strip();
+        if (HeadingGuess.isQuestion(plain)) {
+            return guessed(plain, "");
+        }
+        int words = plain.split("\\s+").length;
+        boolean label = LABEL_TO_GUESS.matcher(plain).matches() && words <= MAX_GUESSED_WORDS;
+        // A short line wholly in bold right above a list reads as that list's heading ("*3 wins*").
+        boolean boldAboveList = beforeList && d.emphasised && text.endsWith(String.valueOf(d.emphasis))
+                && words <= MAX_LABEL_WORDS && plain.indexOf(d.emphasis) < 0;
+        if (label || boldAboveList || (d.hashed && words <= MAX_GUESSED_WORDS)) {
+            return guessed(plain.replaceAll("[:：]$", ""), "");
+        }
+        return Optional.empty();
+    }
+
+    /** "Last 24h: wrote the validator": a short label before a colon, and its item after it. */
+    Optional<Heading> guessInline(String line) {
+        String text = Decorated.of(line).text;
+        int colon = text.indexOf(':') >= 0 ? text.indexOf(':') : text.indexOf('：');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String label = text.substring(0, colon + 1).replaceAll("[*_~]", "").strip();
+        String rest = text.substring(colon + 1).replaceAll("^[*_~\\s]+", "").strip();
+        if (!LABEL_TO_GUESS.matcher(label).matches() || label.split("\\s+").length > MAX_LABEL_WORDS) {
+            return Optional.empty();
+        }
+        return guessed(label.substring(0, label.length() - 1), rest);
+    }
+
+    private static Optional<Heading> guessed(String heading, String rest) {
+        return HeadingGuess.of(heading).map(meaning -> new Heading(new Entry(HeadingVocabulary.fold(heading), meaning,
+                false), rest, true));
     }
 
     /** The line without the emoji, {@code #} and emphasis marks before its first word. */
@@ -116,10 +188,13 @@ final class HeadingReader {
         while (j < after.length() && after.charAt(j) == ' ') {
             j++;
         }
-        if (j >= after.length() || (after.charAt(j) != '/' && after.charAt(j) != '&')) {
+        boolean slash = j < after.length() && (after.charAt(j) == '/' || after.charAt(j) == '&' || after.charAt(j) == '|');
+        if (!slash && j == i) {
             return i;
         }
-        j++;
+        if (slash) {
+            j++;
+        }
         while (j < after.length() && (after.charAt(j) == ' ' || isEmphasis(after.charAt(j)))) {
             j++;
         }
@@ -128,7 +203,24 @@ final class HeadingReader {
             return i;
         }
         Optional<Entry> second = vocabulary.atStart(folded);
-        return second.map(e -> after.length() - (folded.length() - e.phrase().length())).orElse(i);
+        if (second.isEmpty()) {
+            return i;
+        }
+        int end = after.length() - (folded.length() - second.get().phrase().length());
+        if (!slash) {
+            // "Yesterday 昨天", "更新 Update:": a second name only when nothing but the heading's end follows
+            String tail = after.substring(end).strip();
+            if (!tail.isEmpty() && !tail.matches("^[*_~】\\]」]*\\s*[:：\\-–—?？].*$") && !isOnlyDecoration(tail)) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** "今日完成工作：", "需协调事项：": a few more characters of Chinese before the colon belong to the heading. */
+    private static String withoutFiller(String after) {
+        Matcher filler = CJK_FILLER.matcher(after);
+        return filler.lookingAt() ? after.substring(filler.end(1)) : after;
     }
 
     /** A mark that closes a heading's wrapping: bold or italic, or Chinese brackets (【今日完成】). */
@@ -182,11 +274,12 @@ final class HeadingReader {
     }
 
     /** A line with the decoration before its first word taken off: emoji, {@code #}, bold or italic marks. */
-    private record Decorated(String text, boolean emphasised, char emphasis) {
+    private record Decorated(String text, boolean emphasised, char emphasis, boolean hashed) {
 
         static Decorated of(String line) {
             String s = line.strip();
             boolean emphasised = false;
+            boolean hashed = false;
             char emphasis = 0;
             boolean changed = true;
             while (changed && !s.isEmpty()) {
@@ -212,6 +305,7 @@ final class HeadingReader {
                             || isEmphasis(s.charAt(hashes)))) {
                         s = s.substring(hashes).strip();
                         changed = true;
+                        hashed = true;
                     }
                     continue;
                 }
@@ -228,7 +322,7 @@ final class HeadingReader {
                     changed = true;
                 }
             }
-            return new Decorated(s, emphasised, emphasis);
+            return new Decorated(s, emphasised, emphasis, hashed);
         }
     }
 }

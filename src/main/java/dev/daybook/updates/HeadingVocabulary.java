@@ -200,7 +200,7 @@ public final class HeadingVocabulary {
                 "日报", "工作日报", "今日日报", "每日日报", "每日总结", "今日汇报", "工作汇报");
         add(list, Meaning.ASIDE, "notes", "note", "fyi", "misc", "miscellaneous", "learnings", "ooo",
                 "out of office", "availability", "pto", "time off", "meetings", "meeting", "calendar", "reading",
-                "reading list",
+                "reading list", "lowlights", "low lights", "lowlight",
                 "learned", "til", "today i learned", "kudos", "shoutouts", "shout-outs", "shout outs", "mood",
                 "how do you feel", "how do you feel today", "how are you feeling", "links", "resources",
                 "备注", "其他", "其它", "心得", "收获", "心情");

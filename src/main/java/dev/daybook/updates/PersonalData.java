@@ -19,11 +19,13 @@ public class PersonalData {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final Updates updates;
+    private final UpdatePrompts prompts;
     private final UpdateService service;
     private final ProjectDirectory projects;
 
-    PersonalData(Updates updates, UpdateService service, ProjectDirectory projects) {
+    PersonalData(Updates updates, UpdatePrompts prompts, UpdateService service, ProjectDirectory projects) {
         this.updates = updates;
+        this.prompts = prompts;
         this.service = service;
         this.projects = projects;
     }
@@ -45,12 +47,16 @@ public class PersonalData {
         return (int) updates.countByTeamIdAndUserId(teamId, userId);
     }
 
-    /** Deletes every update of the person in the workspace, with all revisions; returns how many. */
+    /**
+     * Deletes every update of the person in the workspace, with all revisions and the posts Daybook
+     * asked them about; returns how many updates.
+     */
     @Transactional
     public int deleteAll(String teamId, String userId) {
         List<Long> ids = updates.findByTeamIdAndUserIdOrderByDayAscProjectIdAsc(teamId, userId).stream()
                 .map(UpdateEntity::id).toList();
         ids.forEach(service::delete);
+        prompts.deleteAll(prompts.findByTeamIdAndUserId(teamId, userId)); // the posts they were asked about
         return ids.size();
     }
 }

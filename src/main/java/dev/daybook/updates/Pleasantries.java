@@ -35,7 +35,7 @@ final class Pleasantries {
             + "|have a (?:good|great|nice|lovely) (?:evening|night|weekend|one|day)(?: all| everyone| team)?"
             + "|(?:lmk|let me know|ping me|shout|holler) if (?:you have |there are |anyone has )?(?:any )?(?:questions|q's|qs)"
             + "|questions welcome|happy to (?:chat|discuss|answer questions)|good night(?: all)?|gn"
-            + "|谢谢(?:大家)?|感谢(?:大家)?|辛苦了|辛苦大家了|以上|完毕|就这些|明天见|周末愉快)";
+            + "|谢谢(?:大家|各位)?|感谢(?:大家|各位)?|辛苦了|辛苦大家(?:了)?|辛苦各位(?:了)?|以上|完毕|就这些|明天见|周末愉快)";
 
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^" + SIGN_OFF_PHRASE + "(?:[\\s!.,，。！~🙏🙂😊👋:)]+" + SIGN_OFF_PHRASE + ")*[\\s!.,，。！~🙏🙂😊👋:)]*$",
@@ -64,6 +64,19 @@ final class Pleasantries {
 
     private static final Pattern EMOJI_CODES = Pattern.compile("^(?::[a-z0-9_+'-]+:\\s*)+$", Pattern.CASE_INSENSITIVE);
 
+    /** "Please post your update in this shape:", "格式如下": the headings that follow are a template for others. */
+    private static final Pattern TEMPLATE_INTRO = Pattern.compile(
+            "(?:in this (?:shape|format|form)|(?:use|follow|with) (?:this|the|our) (?:format|template)|as follows"
+                    + "|like this\\s*[:：]?\\s*$|template\\s*[:：]\\s*$|format\\s*[:：]\\s*$|格式如下|模板如下"
+                    + "|按(?:以下|如下|这个)格式|记得写)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** "Daily standup summary", "Acme weekly digest": a round-up of several people's posts, not one person's. */
+    private static final Pattern DIGEST_TITLE = Pattern.compile(
+            "\\b(?:digest|round-?up|recap|stand-?up summary|team summary|summary of (?:the )?(?:team|standup|updates))\\b"
+                    + "|汇总|周报汇总|日报汇总",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private Pleasantries() {
     }
 
@@ -75,6 +88,14 @@ final class Pleasantries {
     /** "Update for Tue 1 Dec:", "My status for 12/1": a first line that names the day of an update. */
     static boolean isDatedIntroduction(String line) {
         return DATED.matcher(plain(line)).matches();
+    }
+
+    static boolean isTemplateIntro(String line) {
+        return TEMPLATE_INTRO.matcher(plain(line)).find();
+    }
+
+    static boolean isDigestTitle(String line) {
+        return DIGEST_TITLE.matcher(plain(line)).find();
     }
 
     static boolean isSignOff(String line) {

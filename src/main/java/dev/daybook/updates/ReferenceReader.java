@@ -67,11 +67,13 @@ public final class ReferenceReader {
 
         Matcher mlflow = MLFLOW_URL.matcher(text);
         while (mlflow.find()) {
-            add(found, problems, "mlflow", mlflow.group(2), trimUrl(mlflow.group()), mlflow.start(), mlflow.end(), rest);
+            add(found, problems, "mlflow", trimEnd(mlflow.group(2)), trimUrl(mlflow.group()), mlflow.start(),
+                    mlflow.end(), rest);
         }
         Matcher wandb = WANDB_URL.matcher(text);
         while (wandb.find()) {
-            add(found, problems, "wandb", wandb.group(3), trimUrl(wandb.group()), wandb.start(), wandb.end(), rest);
+            add(found, problems, "wandb", trimEnd(wandb.group(3)), trimUrl(wandb.group()), wandb.start(), wandb.end(),
+                    rest);
         }
         Matcher shortRef = SHORT_REF.matcher(rest.toString());
         while (shortRef.find()) {
@@ -194,7 +196,8 @@ public final class ReferenceReader {
 
     private static String trimEnd(String token) {
         int end = token.length();
-        while (end > 0 && ".,;:)".indexOf(token.charAt(end - 1)) >= 0) {
+        // A link written in parentheses or at the end of a sentence: "(…/runs/1a2b3c)", "…/runs/1a2b3c。"
+        while (end > 0 && ".,;:)]}）】。，；：".indexOf(token.charAt(end - 1)) >= 0) {
             end--;
         }
         return token.substring(0, end);

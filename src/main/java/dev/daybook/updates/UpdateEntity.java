@@ -47,6 +47,10 @@ class UpdateEntity {
     @Column(nullable = false)
     private boolean filedLate;
 
+    /** It had a Blockers part, or said it has no blockers: earlier blockers it does not list are resolved. */
+    @Column(nullable = false)
+    private boolean blockersStated;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -61,17 +65,19 @@ class UpdateEntity {
     }
 
     /** Replaces the items with those of a new revision. */
-    void revise(UpdateSource source, List<UpdateItem> newItems, Instant now) {
+    void revise(UpdateSource source, List<UpdateItem> newItems, boolean blockersStated, Instant now) {
         this.source = source;
         this.revision = revision + 1;
         this.updatedAt = now;
+        this.blockersStated = blockersStated;
         replaceItems(newItems);
     }
 
     /** Goes back to an earlier revision after a later one was withdrawn. */
-    void restore(UpdateSource source, List<UpdateItem> oldItems, Instant now) {
+    void restore(UpdateSource source, List<UpdateItem> oldItems, boolean blockersStated, Instant now) {
         this.source = source;
         this.updatedAt = now;
+        this.blockersStated = blockersStated;
         replaceItems(oldItems);
     }
 
@@ -114,5 +120,13 @@ class UpdateEntity {
 
     boolean filedLate() {
         return filedLate;
+    }
+
+    boolean blockersStated() {
+        return blockersStated;
+    }
+
+    List<UpdateItem> items() {
+        return items.stream().map(UpdateItemEntity::toItem).toList();
     }
 }

@@ -136,13 +136,20 @@ public final class UpdateParser {
         List<Line> lines = PostLines.split(text);
         Draft draft = new Draft(false);
         List<Optional<Heading>> found = new ArrayList<>(lines.size());
+        boolean[] beforeList = listFollows(lines);
         int firstContent = -1;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            Optional<Heading> heading = line.kind() == Kind.TEXT ? headings.read(line.content()) : Optional.empty();
+            boolean aboveList = beforeList[i];
+            Optional<Heading> heading = line.kind() == Kind.TEXT
+                    ? headings.read(line.content()).or(() -> headings.guess(line.content(), aboveList))
+                    : Optional.empty();
             found.add(heading);
             if (firstContent < 0 && line.kind() != Kind.BLANK) {
                 firstContent = i;
+                if (line.kind() == Kind.TEXT && Pleasantries.isDigestTitle(line.content())) {
+                    draft.othersPosts = true;
+                }
                 if (line.kind() == Kind.TEXT && isTitle(line.content(), heading)) {
                     draft.titled = true;
                     found.set(i, Optional.of(new Heading(new Entry("title", Meaning.TITLE, false), "")));
@@ -152,6 +159,10 @@ public final class UpdateParser {
             heading.ifPresent(h -> draft.saw(h.entry().meaning()));
             if (heading.isPresent() && line.content().strip().matches(".*[?？][*_]*$")) {
                 draft.prompting = true;
+            }
+            if (heading.isEmpty() && line.kind() == Kind.TEXT && found.stream().allMatch(Optional::isEmpty)
+                    && (Pleasantries.isTemplateIntro(line.content()) || Pleasantries.isDigestTitle(line.content()))) {
+                draft.othersPosts = true; // a template for others, or a round-up of other people's posts
             }
         }
         if (found.stream().allMatch(Optional::isEmpty)) {
@@ -208,8 +219,9 @@ public final class UpdateParser {
                     if (!headed && form == Form.COMMAND && Pleasantries.isGreeting(line.content())) {
                         continue;
                     }
-                    if (line.kind() == Kind.TEXT && headed) {
-                        Optional<String> label = HeadingReader.label(line.content());
+                    if (headed && (line.kind() == Kind.TEXT
+                            || (line.kind() == Kind.BULLET && nestedListFollows(lines, i)))) {
+                        Optional<String> label = HeadingReader.label(line.content(), beforeList[i]);
                         if (label.isPresent()) {
                             last = null; // a label inside a part ("Acme NLP:") groups its items, it is not one
                             continue;
@@ -234,6 +246,30 @@ public final class UpdateParser {
         return draft;
     }
 
+    /** For each line, whether the next line with something on it is a bullet. */
+    private static boolean[] listFollows(List<Line> lines) {
+        boolean[] follows = new boolean[lines.size()];
+        boolean bulletAhead = false;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            follows[i] = bulletAhead;
+            Kind kind = lines.get(i).kind();
+            if (kind != Kind.BLANK) {
+                bulletAhead = kind == Kind.BULLET;
+            }
+        }
+        return follows;
+    }
+
+    /** Whether the lines after a bullet are indented deeper: a bullet that heads a nested list. */
+    private static boolean nestedListFollows(List<Line> lines, int i) {
+        for (int j = i + 1; j < lines.size(); j++) {
+            if (lines.get(j).kind() != Kind.BLANK) {
+                return lines.get(j).indent() > lines.get(i).indent();
+            }
+        }
+        return false;
+    }
+
     /**
      * "- Done: cleaned the catalogue / - Next: train / - Blockers: none": in a post with no heading lines,
      * bullets that start with two different parts and a separator are its headings.
@@ -247,12 +283,17 @@ public final class UpdateParser {
             if (line.kind() != Kind.BULLET) {
                 continue;
             }
-            Optional<Heading> heading = headings.read(line.content()).filter(HeadingReader.Heading::separated);
-            if (heading.isPresent() && heading.get().entry().meaning() != Meaning.ASIDE
-                    && heading.get().entry().meaning() != Meaning.TITLE) {
+            // A bullet heading carries its item ("- Last 24h: wrote the validator"); bare questions are a poll.
+            Optional<Heading> heading = headings.read(line.content())
+                    .or(() -> headings.guessInline(line.content())).filter(HeadingReader.Heading::separated)
+                    .filter(h -> !h.rest().isEmpty());
+            if (heading.isPresent() && heading.get().entry().meaning() != Meaning.TITLE) {
                 asBullets.set(i, heading);
-                yesterday |= heading.get().entry().meaning() == Meaning.YESTERDAY;
-                parts.add(sectionOf(heading.get().entry().meaning(), Section.UPDATE));
+                Meaning meaning = heading.get().entry().meaning();
+                yesterday |= meaning == Meaning.YESTERDAY;
+                if (meaning != Meaning.ASIDE) {
+                    parts.add(sectionOf(meaning, Section.UPDATE));
+                }
             }
         }
         if (parts.size() >= 2) {
@@ -591,6 +632,8 @@ public final class UpdateParser {
         boolean blockersStated;
         /** Headings written as bullets or as questions: a template put to others. */
         boolean prompting;
+        /** Introduced as a template for others, or as a round-up of several people's posts. */
+        boolean othersPosts;
 
         Draft(boolean oneLine) {
             this.oneLine = oneLine;
@@ -617,6 +660,9 @@ public final class UpdateParser {
          * plain lines. A single line needs two parts: "Update: the server is back" is news, not a post.
          */
         Verdict verdict() {
+            if (othersPosts) {
+                return Verdict.NOT_AN_UPDATE;
+            }
             boolean listed = items.stream().anyMatch(i -> i.bullet && i.aside == null);
             boolean anyItem = !items.isEmpty();
             if (oneLine) {

@@ -40,6 +40,10 @@ class UpdateRevisionEntity {
 
     private String messageTs;
 
+    /** It added its post to the day's update rather than replacing it. */
+    @Column(nullable = false)
+    private boolean added;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -47,7 +51,8 @@ class UpdateRevisionEntity {
     }
 
     UpdateRevisionEntity(UpdateEntity update, UpdateSource source, String rawText, String channelId,
-                         String messageTs, Instant createdAt) {
+                         String messageTs, boolean added, Instant createdAt) {
+        this.added = added;
         this.updateId = update.id();
         this.teamId = update.teamId();
         this.number = update.revision();
@@ -68,5 +73,25 @@ class UpdateRevisionEntity {
 
     int number() {
         return number;
+    }
+
+    String channelId() {
+        return channelId;
+    }
+
+    String messageTs() {
+        return messageTs;
+    }
+
+    boolean added() {
+        return added;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    boolean from(String channelId, String messageTs) {
+        return messageTs != null && messageTs.equals(this.messageTs) && channelId.equals(this.channelId);
     }
 }

@@ -10,6 +10,8 @@ interface UpdateRevisions extends JpaRepository<UpdateRevisionEntity, Long> {
 
     List<UpdateRevisionEntity> findByUpdateIdOrderByNumberDesc(long updateId);
 
+    java.util.Optional<UpdateRevisionEntity> findByUpdateIdAndNumber(long updateId, int number);
+
     @Modifying
     @Query("""
             delete from UpdateRevisionEntity r

@@ -35,66 +35,146 @@ public class UpdateService {
 
     private final Updates updates;
     private final UpdateRevisions revisions;
+    private final UpdatePrompts prompts;
     private final ProjectDirectory projects;
     private final PersonDirectory people;
+    private final Headings headings;
     private final ApplicationEventPublisher events;
     private final InsertIfAbsent inserts;
     private final MeterRegistry meters;
-    private final UpdateParser parser = new UpdateParser();
     private final Clock clock;
 
-    UpdateService(Updates updates, UpdateRevisions revisions, ProjectDirectory projects, PersonDirectory people,
-                  ApplicationEventPublisher events, InsertIfAbsent inserts, MeterRegistry meters, Clock clock) {
-        this.inserts = inserts;
-        this.meters = meters;
+    UpdateService(Updates updates, UpdateRevisions revisions, UpdatePrompts prompts, ProjectDirectory projects,
+                  PersonDirectory people, Headings headings, ApplicationEventPublisher events, InsertIfAbsent inserts,
+                  MeterRegistry meters, Clock clock) {
         this.updates = updates;
         this.revisions = revisions;
+        this.prompts = prompts;
         this.projects = projects;
         this.people = people;
+        this.headings = headings;
         this.events = events;
+        this.inserts = inserts;
+        this.meters = meters;
         this.clock = clock;
     }
 
-    /** Reads a text as the parser would for the given source, without storing anything. */
-    public ParsedUpdate read(String text, UpdateSource source) {
-        return parser.parse(text, source.form());
+    /** Reads a text posted in a channel as the parser would for the given source, without storing anything. */
+    public ParsedUpdate read(String teamId, String channelId, String text, UpdateSource source) {
+        return headings.parserFor(teamId, channelId).parse(text, source.form());
     }
 
     /**
      * Records an update, or revises the one it belongs to: the same message edited, or the same
-     * author's update for the same day and project.
+     * author's update for the same day and project. Asks its author first when a channel post may not
+     * be an update, and when the post would drop what the day's update already holds.
      */
     @Transactional
     public Recording record(RecordUpdate request) {
-        ParsedUpdate parsed = parser.parse(request.text(), request.source().form());
+        ParsedUpdate parsed = read(request.teamId(), request.channelId(), request.text(), request.source());
         Optional<UpdateEntity> fromSameMessage = request.messageTs() == null ? Optional.empty()
                 : updates.findByMessage(request.teamId(), request.channelId(), request.messageTs())
                         .filter(u -> u.userId().equals(request.userId())); // only its author edits a message
-        if (!parsed.recognised() || parsed.isEmpty()) {
-            Recording.Outcome outcome = parsed.recognised() ? Recording.Outcome.REJECTED : Recording.Outcome.NOT_AN_UPDATE;
-            if (outcome == Recording.Outcome.REJECTED) {
-                count(request.source(), "rejected");
-            }
-            return new Recording(outcome, null, projects.byChannel(request.teamId(), request.channelId()).orElse(null),
-                    false, parsed.problems());
+        Optional<Project> known = projects.byChannel(request.teamId(), request.channelId());
+        if (!parsed.recognised()) {
+            return Recording.nothing(Recording.Outcome.NOT_AN_UPDATE, known.orElse(null), parsed.problems());
+        }
+        if (parsed.verdict() == ParsedUpdate.Verdict.MAYBE && fromSameMessage.isEmpty()
+                && request.intent() == RecordUpdate.Intent.AS_WRITTEN) {
+            LocalDate day = known.map(p -> filing(request, p).day())
+                    .orElseGet(() -> calendarOf(request).dayAt(request.postedAt()));
+            return ask(request, UpdatePrompt.Kind.CONFIRM, day, null, known.orElse(null), parsed);
+        }
+        if (!parsed.hasDone()) {
+            count(request.source(), "rejected");
+            return Recording.nothing(Recording.Outcome.REJECTED, known.orElse(null), parsed.problems());
         }
 
         Project project = projects.open(request.teamId(), request.channelId(), request.channelName());
         Instant now = clock.instant();
-        UpdateEntity update = fromSameMessage
-                .map(u -> updates.lock(u.teamId(), u.projectId(), u.userId(), u.day()).orElseThrow())
-                .orElseGet(() -> openDay(request, project, now));
+        List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
+        boolean adding = request.intent() == RecordUpdate.Intent.ADD;
+        UpdateEntity update;
+        List<UpdateItem> base = List.of();
+        boolean baseStated = false;
+        if (fromSameMessage.isPresent()) {
+            UpdateEntity same = fromSameMessage.get();
+            update = updates.lock(same.teamId(), same.projectId(), same.userId(), same.day()).orElseThrow();
+            List<UpdateRevisionEntity> history = revisions.findByUpdateIdOrderByNumberDesc(update.id());
+            adding |= history.stream().filter(r -> r.from(request.channelId(), request.messageTs())).findFirst()
+                    .map(UpdateRevisionEntity::added).orElse(false);
+            if (adding) {
+                // An edit of a post that was added: add again, on top of what the day held without it.
+                Optional<UpdateRevisionEntity> before = history.stream()
+                        .filter(r -> !r.from(request.channelId(), request.messageTs())).findFirst();
+                if (before.isPresent()) {
+                    ParsedUpdate earlier = parse(before.get(), project);
+                    base = itemsOf(earlier, project.defaultCategory());
+                    baseStated = earlier.blockersStated();
+                }
+            }
+        } else {
+            Filing filing = filing(request, project);
+            Optional<UpdateEntity> existing = updates.lock(request.teamId(), project.id(), request.userId(),
+                    filing.day());
+            if (existing.isPresent() && asksBeforeReplacing(request) && drops(existing.get().items(), items)) {
+                return ask(request, UpdatePrompt.Kind.REPLACE, filing.day(), existing.get().toView(), project, parsed);
+            }
+            update = existing.orElseGet(() -> openDay(request, project, filing, now));
+            if (adding) {
+                base = update.items();
+                baseStated = update.blockersStated();
+            }
+        }
         boolean revised = update.revision() > 0;
-
-        update.revise(request.source(), itemsOf(parsed, project.defaultCategory()), now);
-        revisions.save(new UpdateRevisionEntity(update, request.source(), StorableText.of(request.text()).strip(),
-                request.channelId(), request.messageTs(), now));
+        boolean stated = parsed.blockersStated() || (adding && baseStated);
+        String raw = StorableText.of(request.text()).strip();
+        if (adding && !base.isEmpty()) {
+            items = merged(base, items);
+            raw = UpdateText.of(items, stated);
+        }
+        update.revise(request.source(), items, stated, now);
+        revisions.save(new UpdateRevisionEntity(update, request.source(), raw, request.channelId(),
+                request.messageTs(), adding, now));
 
         events.publishEvent(new UpdateRecorded(update.teamId(), update.id(), update.revision(), project.id(),
                 project.channelId(), update.userId(), update.day(), request.source(), request.messageTs(),
-                update.filedLate(), parsed.problems()));
-        count(request.source(), revised ? "revised" : "recorded");
-        return new Recording(Recording.Outcome.RECORDED, update.toView(), project, revised, parsed.problems());
+                request.threadTs(), update.filedLate(), parsed.problems()));
+        count(request.source(), adding ? "added" : revised ? "revised" : "recorded");
+        return Recording.recorded(update.toView(), project, revised, adding && revised, parsed.problems());
+    }
+
+    /**
+     * The author's answer to a question Daybook asked about a post: record it (it is an update), add it
+     * to the day's update, replace that, or leave it.
+     */
+    @Transactional
+    public Recording answer(String teamId, long promptId, String userId, UpdatePrompt.Choice choice) {
+        Optional<UpdatePromptEntity> found = prompts.findByIdAndTeamId(promptId, teamId);
+        if (found.isEmpty() || !found.get().userId().equals(userId) || found.get().decided()
+                || choice == UpdatePrompt.Choice.SUPERSEDED) {
+            return Recording.nothing(Recording.Outcome.STALE, null, List.of());
+        }
+        UpdatePromptEntity prompt = found.get();
+        prompt.decide(choice, clock.instant());
+        RecordUpdate.Intent intent = switch (choice) {
+            case RECORD -> RecordUpdate.Intent.CONFIRMED;
+            case ADD -> RecordUpdate.Intent.ADD;
+            case REPLACE -> RecordUpdate.Intent.REPLACE;
+            case NOT_AN_UPDATE, CANCEL, SUPERSEDED -> null;
+        };
+        if (intent == null) {
+            count(prompt.request(RecordUpdate.Intent.AS_WRITTEN).source(), "dismissed");
+            return Recording.nothing(Recording.Outcome.DISMISSED, null, List.of());
+        }
+        return record(prompt.request(intent));
+    }
+
+    /** A channel post changed or went away before its author answered: its open questions no longer apply. */
+    @Transactional
+    public void forgetQuestionsAbout(String teamId, String channelId, String messageTs) {
+        prompts.findOpenAbout(teamId, channelId, messageTs)
+                .forEach(p -> p.decide(UpdatePrompt.Choice.SUPERSEDED, clock.instant()));
     }
 
     /**
@@ -103,6 +183,7 @@ public class UpdateService {
      */
     @Transactional
     public Optional<UpdateView> deleteMessage(String teamId, String channelId, String messageTs) {
+        forgetQuestionsAbout(teamId, channelId, messageTs);
         Optional<UpdateEntity> found = updates.findByMessage(teamId, channelId, messageTs);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -116,11 +197,51 @@ public class UpdateService {
             return Optional.of(remove(update, project.channelId()));
         }
         UpdateRevisionEntity latest = remaining.get(0);
-        ParsedUpdate parsed = parser.parse(latest.rawText(), latest.source().form());
-        update.restore(latest.source(), itemsOf(parsed, project.defaultCategory()), clock.instant());
+        ParsedUpdate parsed = parse(latest, project);
+        update.restore(latest.source(), itemsOf(parsed, project.defaultCategory()), parsed.blockersStated(),
+                clock.instant());
         events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
-                project.channelId(), update.userId(), update.day(), latest.source(), null, update.filedLate(),
+                project.channelId(), update.userId(), update.day(), latest.source(), null, null, update.filedLate(),
                 List.of()));
+        return Optional.of(update.toView());
+    }
+
+    /** Every version of an update, newest first, as its author can look back on them. */
+    public List<Revision> history(String teamId, long updateId) {
+        Optional<UpdateEntity> update = updates.findById(updateId).filter(u -> u.teamId().equals(teamId));
+        if (update.isEmpty()) {
+            return List.of();
+        }
+        int current = update.get().revision();
+        Project project = projects.byId(update.get().projectId()).orElseThrow();
+        return revisions.findByUpdateIdOrderByNumberDesc(updateId).stream()
+                .map(r -> Revision.of(r.number(), r.source(), r.createdAt(), parse(r, project), r.number() == current))
+                .toList();
+    }
+
+    /**
+     * Brings back an earlier version of the author's update as its newest revision (the history keeps
+     * every version, this one included). Empty when there is no such version of their update.
+     */
+    @Transactional
+    public Optional<UpdateView> restore(String teamId, String userId, long updateId, int number) {
+        Optional<UpdateEntity> found = updates.findById(updateId)
+                .filter(u -> u.teamId().equals(teamId) && u.userId().equals(userId));
+        Optional<UpdateRevisionEntity> version = found.flatMap(u -> revisions.findByUpdateIdAndNumber(u.id(), number));
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        UpdateEntity update = updates.lock(teamId, found.get().projectId(), userId, found.get().day()).orElseThrow();
+        Project project = projects.byId(update.projectId()).orElseThrow();
+        UpdateRevisionEntity old = version.get();
+        ParsedUpdate parsed = parse(old, project);
+        Instant now = clock.instant();
+        update.revise(old.source(), itemsOf(parsed, project.defaultCategory()), parsed.blockersStated(), now);
+        revisions.save(new UpdateRevisionEntity(update, old.source(), old.rawText(), old.channelId(), old.messageTs(),
+                false, now));
+        events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
+                project.channelId(), userId, update.day(), old.source(), null, null, update.filedLate(), List.of()));
+        count(old.source(), "restored");
         return Optional.of(update.toView());
     }
 
@@ -155,6 +276,15 @@ public class UpdateService {
         Filing filing = fileFor(teamId, projectId, userId, clock.instant(), calendar);
         return updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, filing.day())
                 .map(UpdateEntity::toView);
+    }
+
+    /**
+     * The update the author is working on in a project: the one for the day they would file to now,
+     * else their latest there.
+     */
+    public Optional<UpdateView> latestInProject(String teamId, long projectId, String userId) {
+        return current(teamId, projectId, userId)
+                .or(() -> updates.findLatestInProject(teamId, projectId, userId).map(UpdateEntity::toView));
     }
 
     /** The author's most recent update before today, in one project or (projectId null) any. */
@@ -223,20 +353,77 @@ public class UpdateService {
         meters.counter("daybook.updates", "source", source.label(), "outcome", outcome).increment();
     }
 
-    private UpdateEntity openDay(RecordUpdate request, Project project, Instant now) {
-        WorkingCalendar calendar = people.profile(request.teamId(), request.userId()).calendar();
-        Filing filing = fileFor(request.teamId(), project.id(), request.userId(), request.postedAt(), calendar);
-        Optional<UpdateEntity> existing = updates.lock(request.teamId(), project.id(), request.userId(), filing.day());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+    private UpdateEntity openDay(RecordUpdate request, Project project, Filing filing, Instant now) {
         inserts.insert("""
                 insert into daily_update (team_id, project_id, user_id, work_day, source, revision, filed_late,
-                                          created_at, updated_at)
-                values (?, ?, ?, ?, ?, 0, ?, ?, ?)
+                                          blockers_stated, created_at, updated_at)
+                values (?, ?, ?, ?, ?, 0, ?, false, ?, ?)
                 """, request.teamId(), project.id(), request.userId(), filing.day(), request.source().name(),
                 filing.late(), Timestamps.of(now), Timestamps.of(now));
         return updates.lock(request.teamId(), project.id(), request.userId(), filing.day()).orElseThrow();
+    }
+
+    private Filing filing(RecordUpdate request, Project project) {
+        return fileFor(request.teamId(), project.id(), request.userId(), request.postedAt(), calendarOf(request));
+    }
+
+    private WorkingCalendar calendarOf(RecordUpdate request) {
+        return people.profile(request.teamId(), request.userId()).calendar();
+    }
+
+    private Recording ask(RecordUpdate request, UpdatePrompt.Kind kind, LocalDate day, UpdateView existing,
+                          Project project, ParsedUpdate parsed) {
+        UpdatePromptEntity prompt = prompts.save(new UpdatePromptEntity(request, kind, clock.instant()));
+        count(request.source(), kind == UpdatePrompt.Kind.CONFIRM ? "asked" : "would-replace");
+        return Recording.asked(kind == UpdatePrompt.Kind.CONFIRM ? Recording.Outcome.NEEDS_CONFIRMATION
+                : Recording.Outcome.WOULD_REPLACE, project, parsed.problems(),
+                new UpdatePrompt(prompt.id(), kind, day, existing));
+    }
+
+    /**
+     * The form shows the day's update and is sent whole, and an author who chose already has chosen;
+     * a command or a new channel post that would drop something is asked about.
+     */
+    private static boolean asksBeforeReplacing(RecordUpdate request) {
+        return request.source() != UpdateSource.MODAL
+                && (request.intent() == RecordUpdate.Intent.AS_WRITTEN
+                    || request.intent() == RecordUpdate.Intent.CONFIRMED);
+    }
+
+    /** Whether replacing {@code before} with {@code after} would lose an item of it. */
+    static boolean drops(List<UpdateItem> before, List<UpdateItem> after) {
+        Set<String> kept = new HashSet<>();
+        after.forEach(i -> kept.add(sameness(i)));
+        return before.stream().anyMatch(i -> !kept.contains(sameness(i)));
+    }
+
+    /** The day's items, then the post's items that are not among them already. */
+    static List<UpdateItem> merged(List<UpdateItem> base, List<UpdateItem> more) {
+        Set<String> seen = new HashSet<>();
+        List<UpdateItem> all = new java.util.ArrayList<>();
+        for (UpdateItem item : base) {
+            if (seen.add(sameness(item))) {
+                all.add(item);
+            }
+        }
+        for (UpdateItem item : more) {
+            if (seen.add(sameness(item))) {
+                all.add(item);
+            }
+        }
+        // Grouped by part, in the order of the parts, so that the update reads as one.
+        all.sort(java.util.Comparator.comparing(UpdateItem::section));
+        return all;
+    }
+
+    private static String sameness(UpdateItem item) {
+        return item.section() + "\u0000" + item.text().strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A stored version read again, with the headings of the project it belongs to. */
+    private ParsedUpdate parse(UpdateRevisionEntity revision, Project project) {
+        return headings.parserFor(project.teamId(), project.channelId()).parse(revision.rawText(),
+                revision.source().form());
     }
 
     private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar calendar) {
@@ -254,7 +441,7 @@ public class UpdateService {
         return FilingRule.dayFor(at, calendar, postedBefore, postedToday, previousDay);
     }
 
-    private static List<UpdateItem> itemsOf(ParsedUpdate parsed, Category projectDefault) {
+    static List<UpdateItem> itemsOf(ParsedUpdate parsed, Category projectDefault) {
         return parsed.items().stream()
                 .map(i -> new UpdateItem(i.section(), i.text(),
                         i.category() == null ? projectDefault : i.category(), i.category() != null, i.hours()))

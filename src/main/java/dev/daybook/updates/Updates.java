@@ -117,6 +117,15 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
             """)
     List<UpdateEntity> findInProjectFrom(String teamId, long projectId, LocalDate from);
 
+    /** The author's latest update in a project. */
+    @Query("""
+            select u from UpdateEntity u
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId = :userId
+             order by u.day desc
+             limit 1
+            """)
+    Optional<UpdateEntity> findLatestInProject(String teamId, long projectId, String userId);
+
     /** The author's latest updates, newest first, in any project of the workspace. */
     @Query("""
             select u from UpdateEntity u

@@ -18,7 +18,8 @@ class UpdatesWorkspaceData implements WorkspaceData {
 
     @Override
     public void deleteWorkspace(String teamId) {
-        for (String entity : new String[] {"UpdateItemEntity", "UpdateRevisionEntity", "UpdateEntity"}) {
+        for (String entity : new String[] {"UpdateItemEntity", "UpdateRevisionEntity", "UpdateEntity",
+                "UpdatePromptEntity", "ProjectHeadingEntity"}) {
             entityManager.createQuery("delete from " + entity + " e where e.teamId = :teamId")
                     .setParameter("teamId", teamId).executeUpdate();
         }

@@ -119,10 +119,26 @@ class ChannelMessageTests extends SlackAppTest {
     }
 
     @Test
-    void threadRepliesAreNotUpdates() {
-        JsonObject reply = SlackRequests.message(channel, user, UPDATE, ts(POSTED.plusSeconds(5)));
+    void aThreadReplyThatReadsAsAnUpdateIsRecordedAndAnsweredInItsThread() {
+        String parent = ts(POSTED);
+        String replyTs = ts(POSTED.plusSeconds(5));
+        JsonObject reply = SlackRequests.message(channel, user, "Update:\n- only this", replyTs);
+        reply.addProperty("thread_ts", parent);
+        reply.addProperty("parent_user_id", "U0SOMEONE");
+
+        assertThat(slackRequests.event(reply).status()).isEqualTo(200);
+
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24")).hasSize(1);
+        FakeSlack.Posted answer = slack.awaitPosted(channel, 1).get(0);
+        assertThat(answer.threadTs()).as("in the thread it was written in").isEqualTo(parent);
+        assertThat(answer.text()).contains("*Next:*");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.reaction(channel, replyTs).isPresent());
+    }
+
+    @Test
+    void aThreadReplyThatIsConversationStaysConversation() {
+        JsonObject reply = SlackRequests.message(channel, user, "Update: the fix is deployed", ts(POSTED.plusSeconds(5)));
         reply.addProperty("thread_ts", ts(POSTED));
-        reply.addProperty("parent_user_id", user);
 
         assertThat(slackRequests.event(reply).status()).isEqualTo(200);
 
@@ -184,11 +200,31 @@ class ChannelMessageTests extends SlackAppTest {
     }
 
     @Test
-    void anEditThatTakesTheHeadingsOutKeepsTheUpdateAndSaysSo() {
+    void anEditIntoChatTakesThePostOutOfTheUpdateAndTellsOnlyItsAuthor() {
+        String ts = ts(POSTED);
+        slackRequests.event(SlackRequests.message(channel, user, UPDATE, ts));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.reaction(channel, ts).isPresent());
+
+        slackRequests.event(SlackRequests.messageChanged(channel, user, "never mind, lunch?", ts, ts(POSTED.plusSeconds(60))));
+
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24")).isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.reaction(channel, ts).isEmpty());
+        FakeSlack.Posted notice = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> slack.posted(channel).stream().filter(FakeSlack.Posted::ephemeral).findFirst(),
+                        java.util.Optional::isPresent).get();
+        assertThat(notice.user()).isEqualTo(user);
+        assertThat(notice.text()).contains("no longer reads as an update").contains("Tue 24 Nov");
+        assertThat(slack.posted(channel)).as("nothing in what is now a chat message's thread")
+                .allMatch(FakeSlack.Posted::ephemeral);
+    }
+
+    @Test
+    void anEditThatLeavesNothingDoneKeepsTheUpdateAndSaysSo() {
         String ts = ts(POSTED);
         slackRequests.event(SlackRequests.message(channel, user, UPDATE, ts));
 
-        slackRequests.event(SlackRequests.messageChanged(channel, user, "never mind", ts, ts(POSTED.plusSeconds(60))));
+        slackRequests.event(SlackRequests.messageChanged(channel, user, "Update:\nNext:\n- tune it", ts,
+                ts(POSTED.plusSeconds(60))));
 
         FakeSlack.Posted reply = slack.awaitPosted(channel, 1).get(0);
         assertThat(reply.threadTs()).isEqualTo(ts);
@@ -222,7 +258,12 @@ class ChannelMessageTests extends SlackAppTest {
     void deletingTheMessageOfARevisedUpdateFallsBackToTheOtherRevision() {
         String ts = ts(POSTED);
         slackRequests.event(SlackRequests.message(channel, user, UPDATE, ts));
-        slackRequests.command("/update", "Update: the real summary Next: ship", channel, name, user);
+        Answer asked = slackRequests.command("/update", "Update: the real summary Next: ship", channel, name, user);
+        java.util.regex.Matcher prompt = java.util.regex.Pattern.compile("\"value\":\"(\\d+)\"")
+                .matcher(asked.json().getAsJsonArray("blocks").toString());
+        assertThat(prompt.find()).isTrue();
+        slackRequests.ephemeralBlockAction(UpdateChoices.REPLACE, prompt.group(1), user, channel,
+                slack.responseUrl("replace-" + user));
 
         slackRequests.event(SlackRequests.messageDeleted(channel, user, ts, ts(POSTED.plusSeconds(60))));
 

@@ -67,13 +67,14 @@ class GoalHintTests extends SlackAppTest {
 
         assertThat(slack.calls("chat.postEphemeral", this::aHint)).hasSize(1);
 
-        slackRequests.command("/update", "Update: worked on #no-such-goal, still Next: more", channel, name, ada);
+        slackRequests.command("/update", "Update: worked on #no-such-goal; and on #no-such-goal again Next: more",
+                channel, name, ada);
         assertThat(slack.awaitCalls("chat.postEphemeral", this::aHint, 2)).as("a new revision gets its own hint").hasSize(2);
     }
 
     private UpdateRecorded recorded(UpdateView update, long projectId) {
         return new UpdateRecorded(FakeSlack.TEAM_ID, update.id(), update.revision(), projectId, channel, ada,
-                update.day(), update.source(), null, false, List.of());
+                update.day(), update.source(), null, null, false, List.of());
     }
 
     private boolean aHint(FakeSlack.Call call) {

@@ -68,7 +68,7 @@ class SlackFuzzTests extends SlackAppTest {
 
             assertThat(answer.status()).as("seed " + (SEED + 1) + ", message #" + i).isEqualTo(200);
             ParsedUpdate expected = parser.parse(text, UpdateParser.Form.MESSAGE);
-            if (expected.recognised() && !expected.isEmpty()) {
+            if (expected.verdict() == ParsedUpdate.Verdict.UPDATE && expected.hasDone()) {
                 updates.add(user);
             }
         }

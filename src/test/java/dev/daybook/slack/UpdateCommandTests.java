@@ -84,7 +84,7 @@ class UpdateCommandTests extends SlackAppTest {
     }
 
     @Test
-    void postingAgainTheSameDayRevisesTheUpdateAndItsSharedMessage() {
+    void postingAgainTheSameDayWithMoreRevisesTheUpdateAndItsSharedMessage() {
         String channel = newChannel();
         String user = newUser();
         String name = "rev-" + channel.toLowerCase();
@@ -94,17 +94,123 @@ class UpdateCommandTests extends SlackAppTest {
         slackRequests.command("/update", "Update: first try Next: more", channel, name, user);
         slack.awaitPosted(channel, 1);
         clock.set(london("2026-11-24T17:30"));
-        Answer second = slackRequests.command("/update", "Update: better wording Next: ship", channel, name, user);
+        Answer second = slackRequests.command("/update", "Update: first try; and a second thing Next: more; ship",
+                channel, name, user);
 
         assertThat(second.text()).contains("Revised your update").contains("revision 2");
         slack.awaitCalls("chat.update", c -> channel.equals(c.param("channel")), 1);
         List<FakeSlack.Posted> posted = slack.posted(channel);
         assertThat(posted).hasSize(1);
-        assertThat(posted.get(0).allText()).contains("better wording").contains("revised").doesNotContain("first try");
+        assertThat(posted.get(0).allText()).contains("a second thing").contains("revised");
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject().get("revision").getAsInt())
+                .isEqualTo(2);
+    }
 
-        JsonArray updates = updatesOf(name, "2026-11-24", "2026-11-24");
-        assertThat(updates).hasSize(1);
-        assertThat(updates.get(0).getAsJsonObject().get("revision").getAsInt()).isEqualTo(2);
+    @Test
+    void aPostThatWouldDropWhatTheDayHoldsAsksAndReplacesOnlyWhenTheAuthorSaysSo() {
+        String channel = newChannel();
+        String user = newUser();
+        String name = "ask-" + channel.toLowerCase();
+        slack.user(user, "Alan Turing", "Europe/London");
+        clock.set(london("2026-11-24T16:00"));
+        slackRequests.command("/update", "Update: first try; trained the model Next: more", channel, name, user);
+        slack.awaitPosted(channel, 1);
+        clock.set(london("2026-11-24T17:30"));
+
+        Answer second = slackRequests.command("/update", "Update: better wording Next: ship", channel, name, user);
+
+        assertThat(second.text()).contains("You already have an update for *Tue 24 Nov*").contains("2 done, 1 next")
+                .contains("drop");
+        assertThat(second.json().getAsJsonArray("blocks").toString()).contains(UpdateChoices.ADD)
+                .contains(UpdateChoices.REPLACE).contains(UpdateChoices.CANCEL);
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject().get("revision").getAsInt())
+                .as("nothing changed before the author chose").isEqualTo(1);
+
+        String prompt = promptIdIn(second);
+        String responses = "prompt-" + user;
+        slackRequests.ephemeralBlockAction(UpdateChoices.REPLACE, prompt, user, channel, slack.responseUrl(responses));
+
+        assertThat(slack.responses(responses)).singleElement()
+                .satisfies(r -> assertThat(r.param("text")).contains("Revised your update").contains("revision 2"));
+        slack.awaitCalls("chat.update", c -> channel.equals(c.param("channel")), 1);
+        assertThat(slack.posted(channel).get(0).allText()).contains("better wording").doesNotContain("first try");
+
+        slackRequests.ephemeralBlockAction(UpdateChoices.ADD, prompt, user, channel, slack.responseUrl(responses));
+        assertThat(slack.responses(responses)).hasSize(2).last()
+                .satisfies(r -> assertThat(r.param("text")).contains("no longer applies"));
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject().get("revision").getAsInt())
+                .as("a question is answered once").isEqualTo(2);
+    }
+
+    @Test
+    void addingKeepsWhatTheDayHeldAndCancelLeavesIt() {
+        String channel = newChannel();
+        String user = newUser();
+        String name = "add-" + channel.toLowerCase();
+        slack.user(user, "Alan Turing", "Europe/London");
+        clock.set(london("2026-11-24T16:00"));
+        slackRequests.command("/update", "Update: cleaned the data [core 2h] Next: train Blockers: none", channel, name, user);
+        clock.set(london("2026-11-24T17:30"));
+
+        String responses = "prompt-" + user;
+        Answer add = slackRequests.command("/update", "Update: trained the baseline Blockers: GPU quota", channel, name,
+                user);
+        slackRequests.ephemeralBlockAction(UpdateChoices.ADD, promptIdIn(add), user, channel,
+                slack.responseUrl(responses));
+
+        assertThat(slack.responses(responses)).last()
+                .satisfies(r -> assertThat(r.param("text")).contains("Added to your update").contains("2 done, 1 next, 1 blocker"));
+        JsonObject update = updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject();
+        assertThat(update.getAsJsonArray("items").toString()).contains("cleaned the data").contains("\"hours\":2.0")
+                .contains("trained the baseline").contains("train").contains("GPU quota");
+
+        Answer cancel = slackRequests.command("/update", "Update: oops", channel, name, user);
+        slackRequests.ephemeralBlockAction(UpdateChoices.CANCEL, promptIdIn(cancel), user, channel,
+                slack.responseUrl(responses));
+        assertThat(slack.responses(responses)).last()
+                .satisfies(r -> assertThat(r.param("text")).contains("left your update as it was"));
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject().get("revision").getAsInt())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void commandWordsDoWhatTheySayAndNeverReplaceTheDay() {
+        String channel = newChannel();
+        String user = newUser();
+        String name = "words-" + channel.toLowerCase();
+        slack.user(user, "Alan Turing", "Europe/London");
+        clock.set(london("2026-11-24T16:00"));
+        slackRequests.command("/update", "Update: cleaned the data; trained it Next: tune", channel, name, user);
+
+        assertThat(slackRequests.command("/update", "help", channel, name, user).text()).contains("/update history");
+        Answer preview = slackRequests.command("/update", "preview", channel, name, user);
+        assertThat(preview.json().getAsJsonArray("blocks").toString()).contains("cleaned the data");
+        assertThat(slackRequests.command("/update", "undo", channel, name, user).text())
+                .contains("only this version");
+
+        clock.set(london("2026-11-24T17:00"));
+        slackRequests.command("/update", "Update: cleaned the data; trained it; evaluated it Next: tune", channel, name, user);
+        Answer history = slackRequests.command("/update", "history", channel, name, user);
+        assertThat(history.json().getAsJsonArray("blocks").toString()).contains("2 versions").contains("(now)")
+                .contains("3 done").contains("2 done").contains(UpdateWords.RESTORE);
+
+        Answer undo = slackRequests.command("/update", "undo", channel, name, user);
+        assertThat(undo.text()).contains("Brought back version 1").contains("2 done").contains("version 3");
+        JsonObject update = updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject();
+        assertThat(update.get("revision").getAsInt()).isEqualTo(3);
+        assertThat(update.getAsJsonArray("items").toString()).doesNotContain("evaluated it");
+
+        assertThat(slackRequests.command("/update", "undo 2", channel, name, user).text()).contains("Brought back version 2");
+        assertThat(updatesOf(name, "2026-11-24", "2026-11-24").get(0).getAsJsonObject().getAsJsonArray("items")
+                .toString()).contains("evaluated it");
+        assertThat(slackRequests.command("/update", "undo 9", channel, name, user).text()).contains("has no version 9");
+    }
+
+    private static String promptIdIn(Answer answer) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"value\":\"(\\d+)\"")
+                .matcher(answer.json().getAsJsonArray("blocks").toString());
+        assertThat(id.find()).as("a button carries the question's id").isTrue();
+        return id.group(1);
     }
 
     @Test

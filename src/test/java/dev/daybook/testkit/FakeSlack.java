@@ -494,6 +494,11 @@ public final class FakeSlack implements AutoCloseable {
                     return error("already_reacted");
                 }
             }
+            case "reactions.remove" -> {
+                if (reactions.remove(params.get("channel") + "/" + params.get("timestamp")) == null) {
+                    return error("no_reaction");
+                }
+            }
             case "views.open", "views.push", "views.update", "views.publish" -> {
                 JsonObject view = params.get("view") == null ? new JsonObject()
                         : JsonParser.parseString(params.get("view")).getAsJsonObject();

@@ -65,12 +65,12 @@ public final class SlackComposer {
             }
             if (bullet.matches()) {
                 flush(elements, section);
-                int indent = bullet.group(1).replace("\t", "    ").length() / 4;
+                int indent = (bullet.group(1).replace("\t", "    ").length() + 3) / 4;
                 boolean ordered = bullet.group(2) != null;
                 JsonArray items = new JsonArray();
                 while (i < lines.size()) {
                     Matcher b = BULLET.matcher(lines.get(i));
-                    if (!b.matches() || b.group(1).replace("\t", "    ").length() / 4 != indent
+                    if (!b.matches() || (b.group(1).replace("\t", "    ").length() + 3) / 4 != indent
                             || (b.group(2) != null) != ordered) {
                         break;
                     }

@@ -49,4 +49,20 @@ class BlockerTextTests {
         assertThat(BlockerText.names("gpu", "waiting for GPU quota")).isFalse();
         assertThat(BlockerText.names("label guide", "GPU quota")).isFalse();
     }
+
+    @Test
+    void aChineseResolutionNamesABlockerByFewerCharacters() {
+        assertThat(BlockerText.names("标注指南", "需要客户的标注指南")).isTrue();
+        assertThat(BlockerText.names("数据", "需要客户的标注数据")).as("one word is a coincidence").isFalse();
+    }
+
+    @Test
+    void noneWithWhenOrEmojiSaysNothingBlocks() {
+        assertThat(BlockerText.saysNothing("None at the moment")).isTrue();
+        assertThat(BlockerText.saysNothing("none 🙌")).isTrue();
+        assertThat(BlockerText.saysNothing("n/a :white_check_mark:")).isTrue();
+        assertThat(BlockerText.saysNothing("暂时没有")).isTrue();
+        assertThat(BlockerText.saysNothing("nothing from the client yet on the label guide")).isFalse();
+        assertThat(BlockerText.saysNothing("no access to the S3 bucket")).isFalse();
+    }
 }

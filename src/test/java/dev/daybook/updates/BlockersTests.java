@@ -29,8 +29,10 @@ class BlockersTests extends SlackAppTest {
     private Recording post(String channel, String user, LocalDate day, String text, String messageTs) {
         Instant at = Instant.parse(day + "T15:00:00Z");
         clock.set(at);
+        // A post that revises the day's update replaces it, as its author would choose when asked.
         return updates.record(new RecordUpdate(slackRequests.team(), channel, "proj-" + channel.toLowerCase(), user,
-                text, messageTs == null ? UpdateSource.SLASH_COMMAND : UpdateSource.MESSAGE, at, messageTs));
+                text, messageTs == null ? UpdateSource.SLASH_COMMAND : UpdateSource.MESSAGE, at, messageTs, null,
+                RecordUpdate.Intent.REPLACE));
     }
 
     private List<String> open(Recording any, LocalDate asOf) {

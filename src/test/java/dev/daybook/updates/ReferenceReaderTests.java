@@ -152,4 +152,13 @@ class ReferenceReaderTests {
         assertThat(parsed.items().get(0).references().goals()).containsExactly("invoice-f1");
         assertThat(parsed.problems()).extracting(ParseProblem::kind).contains(ParseProblem.Kind.BAD_METRIC);
     }
+
+    @Test
+    void aRunLinkInParenthesesKeepsItsIdClean() {
+        ItemReferences read = ReferenceReader.read(
+                "baseline val F1 0.87 (https://mlflow.acme.io/#/experiments/3/runs/1a2b3c) and "
+                        + "（https://wandb.ai/acme/churn/runs/abc123）");
+
+        assertThat(read.runs()).extracting(RunReference::id).containsExactly("1a2b3c", "abc123");
+    }
 }

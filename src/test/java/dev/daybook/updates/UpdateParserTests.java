@@ -442,4 +442,150 @@ class UpdateParserTests {
             assertThat(texts(parsed, NEXT)).containsExactly("b");
         }
     }
+
+    /** How people really write a daily update: each of these was dropped, misfiled or mangled before. */
+    @Nested
+    class WhatPeopleWrite {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Yesterday:\n- a\nToday:\n- b\nBlockers:\n- c",
+                "Done:\n- a\nNext:\n- b\nBlockers:\n- c",
+                "Progress:\n- a\nPlans:\n- b\nProblems:\n- c",
+                "今日完成：\n- a\n明日计划：\n- b\n遇到的问题：\n- c",
+                ":white_check_mark: Done\n- a\n:dart: Next\n- b\n:construction: Blocked\n- c",
+                "Update -\n- a\nNext -\n- b\nBlockers -\n- c"})
+        void otherStandUpVocabulariesAreUpdates(String post) {
+            ParsedUpdate parsed = message(post);
+
+            assertThat(parsed.verdict()).isEqualTo(ParsedUpdate.Verdict.UPDATE);
+            assertThat(texts(parsed, UPDATE)).containsExactly("a");
+            assertThat(texts(parsed, NEXT)).containsExactly("b");
+            assertThat(texts(parsed, BLOCKER)).containsExactly("c");
+        }
+
+        @Test
+        void todayIsThePlanBesideYesterdayAndWhatWasDoneBesideTomorrow() {
+            assertThat(texts(message("Yesterday:\n- a\nToday:\n- b"), NEXT)).containsExactly("b");
+            assertThat(texts(message("Today:\n- a\nTomorrow:\n- b"), UPDATE)).containsExactly("a");
+            assertThat(texts(message("今天\n- a\n明天\n- b"), UPDATE)).containsExactly("a");
+        }
+
+        @Test
+        void unknownHeadingsInACommandAreNotItems() {
+            ParsedUpdate parsed = command("Progress: labelled rows; trained Plans: tune Problems: no GPU");
+
+            assertThat(texts(parsed, UPDATE)).containsExactly("labelled rows", "trained");
+            assertThat(texts(parsed, NEXT)).containsExactly("tune");
+            assertThat(texts(parsed, BLOCKER)).containsExactly("no GPU");
+        }
+
+        @Test
+        void blockedNothingEndsTheNextPartAndIsNoBlocker() {
+            ParsedUpdate parsed = command("Done: fixed the loader Next: ship it Blocked: nothing");
+
+            assertThat(texts(parsed, NEXT)).containsExactly("ship it");
+            assertThat(parsed.items(BLOCKER)).isEmpty();
+            assertThat(parsed.blockersStated()).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"none", "N/A", "No blockers", "none so far", "无", "没有", "暂无", "None at the moment :tada:",
+                "-", "nothing right now", "n/a :white_check_mark:"})
+        void noBlockersIsNoBlocker(String none) {
+            ParsedUpdate parsed = message("Update:\n- a\nNext:\n- b\nBlockers:\n- " + none);
+
+            assertThat(parsed.items(BLOCKER)).isEmpty();
+            assertThat(parsed.blockersStated()).as("it still says the author has none").isTrue();
+        }
+
+        @Test
+        void signOffsAndCcLinesAreNotItems() {
+            ParsedUpdate parsed = message("Hi all!\nUpdate:\n- a\nNext:\n- b\n\nNo blockers.\nthanks!\ncc <@U1> <@U2>");
+
+            assertThat(texts(parsed, UPDATE)).containsExactly("a");
+            assertThat(texts(parsed, NEXT)).containsExactly("b");
+            assertThat(parsed.items(BLOCKER)).isEmpty();
+            assertThat(parsed.blockersStated()).isTrue();
+        }
+
+        @Test
+        void headingsInCodeOrQuotesAreNeverHeadings() {
+            assertThat(message("```\nUpdate:\n- a\nNext:\n- b\n```").recognised()).isFalse();
+            assertThat(message("&gt; Update:\n&gt; - a\n&gt; Next:\n&gt; - b").recognised()).isFalse();
+        }
+
+        @Test
+        void announcementsAndChatStayChat() {
+            assertThat(message("Update: the server is back").recognised()).isFalse();
+            assertThat(message("Next: lunch?").recognised()).isFalse();
+            assertThat(message("Daily updates are collected by Daybook: post Update: / Next: here!").recognised()).isFalse();
+        }
+
+        @Test
+        void oneOtherHeadingOverAListIsPerhapsAnUpdate() {
+            assertThat(message("Done:\n- a\n- b").verdict()).isEqualTo(ParsedUpdate.Verdict.MAYBE);
+            assertThat(message("Update:\n- a\n- b").verdict()).as("Daybook's own heading").isEqualTo(ParsedUpdate.Verdict.UPDATE);
+            assertThat(message("EOD\n- a\n- b").verdict()).as("a daily update title").isEqualTo(ParsedUpdate.Verdict.UPDATE);
+        }
+
+        @Test
+        void itemsUnderHeadingsDaybookDoesNotKeepAreLeftOutAndNamed() {
+            ParsedUpdate parsed = message("Update:\n- a\nNotes:\n- remember the demo\nNext:\n- b");
+
+            assertThat(parsed.leftOut()).containsExactly("remember the demo");
+            assertThat(parsed.problems()).extracting(ParseProblem::kind, ParseProblem::detail)
+                    .contains(tuple(ParseProblem.Kind.LEFT_OUT, "Notes"));
+        }
+
+        @Test
+        void templateQuestionsNameTheirParts() {
+            ParsedUpdate parsed = message("*What did you get done yesterday?*\n• a\n*What are you working on today?*\n"
+                    + "• b\n*Is anything standing in your way?*\n• c");
+
+            assertThat(texts(parsed, UPDATE)).containsExactly("a");
+            assertThat(texts(parsed, NEXT)).containsExactly("b");
+            assertThat(texts(parsed, BLOCKER)).containsExactly("c");
+        }
+
+        @Test
+        void aProjectsOwnHeadingsNameItsParts() {
+            UpdateParser own = new UpdateParser(HeadingVocabulary.standard().with(
+                    java.util.Map.of("shipped to the client", UPDATE, "asks for the lead", BLOCKER)));
+
+            ParsedUpdate parsed = own.parse("Shipped to the client:\n- a\nAsks for the lead:\n- c", Form.MESSAGE);
+
+            assertThat(parsed.verdict()).isEqualTo(ParsedUpdate.Verdict.UPDATE);
+            assertThat(texts(parsed, UPDATE)).containsExactly("a");
+            assertThat(texts(parsed, BLOCKER)).containsExactly("c");
+        }
+
+        @Test
+        void fiveHundredHeadingsAreReadQuickly() {
+            String text = "Update:\n- a\nNext:\n- b\n".repeat(250);
+
+            long started = System.nanoTime();
+            ParsedUpdate parsed = message(text);
+
+            assertThat(parsed.items(UPDATE)).hasSize(250);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+
+        @Test
+        void aHeadingOnlyPostIsNoUpdateUnlessItLooksLikeAnEmptyOne() {
+            assertThat(message("Update:\nNext:\nBlockers:").recognised()).as("an empty template: the author is told")
+                    .isTrue();
+            assertThat(message("Please share:\n• What did you do yesterday?\n• What will you do today?").recognised())
+                    .as("a prompt to others").isFalse();
+        }
+
+        @Test
+        void mixedEnglishAndChineseHeadings() {
+            ParsedUpdate parsed = message("*Done / 完成*\n• 清洗数据\n*Next / 计划*\n• retrain\n*Blockers 阻碍*\n• 暂无");
+
+            assertThat(texts(parsed, UPDATE)).containsExactly("清洗数据");
+            assertThat(texts(parsed, NEXT)).containsExactly("retrain");
+            assertThat(parsed.blockersStated()).isTrue();
+        }
+    }
 }
