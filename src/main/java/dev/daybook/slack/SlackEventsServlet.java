@@ -1,12 +1,14 @@
 package dev.daybook.slack;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,11 +44,32 @@ class SlackEventsServlet extends SlackAppServlet {
             return;
         }
         try {
-            adapter.writeResponse(resp, getApp().run(request));
+            adapter.writeResponse(resp, run(request));
         } catch (Exception e) {
             // 500 makes Slack retry events later, which is what a passing failure here needs.
             log.error("Could not handle a Slack request: {}", e.toString(), e);
             adapter.writeResponse(resp, Response.json(500, "{\"error\":\"try again later\"}"));
+        }
+    }
+
+    /**
+     * Runs the request; an event whose rich text blocks Bolt cannot read (a client sending a shape the
+     * model does not allow) is run again without them, so its {@code text} is read instead of Slack
+     * retrying an event that would fail every time.
+     */
+    private Response run(Request<?> request) throws Exception {
+        try {
+            return getApp().run(request);
+        } catch (JsonParseException | IllegalStateException unreadable) {
+            if (!(request instanceof EventRequest event)) {
+                throw unreadable;
+            }
+            Optional<String> withoutBlocks = UnreadableBlocks.removedFrom(event.getRequestBodyAsString());
+            if (withoutBlocks.isEmpty()) {
+                throw unreadable;
+            }
+            log.info("Read an event without its blocks, which could not be read ({}).", unreadable.getMessage());
+            return getApp().run(new EventRequest(withoutBlocks.get(), event.getHeaders()));
         }
     }
 }

@@ -132,6 +132,13 @@ public final class SlackRequests {
         return event;
     }
 
+    /** A message written in Slack's composer: its {@code text} and the {@code rich_text} blocks the composer sends. */
+    public static JsonObject composed(String channelId, String userId, String text, String ts) {
+        JsonObject event = message(channelId, userId, text, ts);
+        event.add("blocks", SlackComposer.blocksOf(text));
+        return event;
+    }
+
     /** An {@code app_mention} event: someone @-mentioned the bot in a channel. */
     public static JsonObject appMention(String channelId, String userId, String text, String ts) {
         JsonObject event = new JsonObject();
