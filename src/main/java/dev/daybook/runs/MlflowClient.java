@@ -1,25 +1,37 @@
 package dev.daybook.runs;
 
 import java.io.IOException;
-import java.net.URI;
+import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daybook.support.HostResolver;
+import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.updates.ReferenceReader;
 
-/** Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}). */
+/**
+ * Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}), from an address
+ * checked when it is called ({@link OutboundAddressRule}, {@link TrackingServerSettings}), with short
+ * connect and read timeouts.
+ */
 @Component
 class MlflowClient {
 
@@ -42,36 +54,74 @@ class MlflowClient {
         }
     }
 
-    private final HttpClient http;
-    private final MlflowSettings settings;
+    /** A name resolved to an address Daybook does not call ({@link OutboundAddressRule}). */
+    static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String message) {
+            super(message);
+        }
+    }
+
+    /** Longer answers are not a run: a server sending megabytes is refused, not read into memory. */
+    private static final long LONGEST_ANSWER = 1 << 20;
+
+    private final OkHttpClient http;
+    private final TrackingServerSettings addresses;
+    private final HostResolver resolver;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MlflowClient(MlflowSettings settings) {
-        this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    MlflowClient(MlflowSettings settings, TrackingServerSettings addresses, HostResolver resolver) {
+        this.addresses = addresses;
+        this.resolver = resolver;
+        // Redirects are not followed (a public server could send Daybook to a private one), no proxy is
+        // asked (it would resolve names itself), and every name is resolved here, so that the address
+        // connected to is the address checked, however the name's DNS answers change.
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.timeout())
+                .callTimeout(settings.timeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .proxy(Proxy.NO_PROXY)
+                .dns(this::lookUp)
+                .build();
+    }
+
+    private List<InetAddress> lookUp(String host) throws UnknownHostException {
+        List<InetAddress> found = resolver.addresses(host);
+        for (InetAddress address : found) {
+            Optional<String> problem = OutboundAddressRule.problemWithAddress(host, address, addresses.policy());
+            if (problem.isPresent()) {
+                throw new RefusedAddress(problem.get());
+            }
+        }
+        return found;
     }
 
     Fetched fetch(TrackingServer server, String runId) {
+        Optional<String> problem = OutboundAddressRule.problemWithUrl(server.url(), addresses.policy());
+        if (problem.isPresent()) {
+            throw new Refused("MLflow address refused: " + problem.get());
+        }
         String base = server.url().endsWith("/") ? server.url().substring(0, server.url().length() - 1) : server.url();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/2.0/mlflow/runs/get?run_id="
-                        + URLEncoder.encode(runId, StandardCharsets.UTF_8)))
-                .timeout(settings.timeout())
-                .header("Accept", "application/json")
-                .GET();
+        HttpUrl url = HttpUrl.parse(base + "/api/2.0/mlflow/runs/get?run_id=" + URLEncoder.encode(runId, StandardCharsets.UTF_8));
+        if (url == null) {
+            throw new Refused("MLflow address refused: not a URL");
+        }
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get();
         if (server.token() != null && !server.token().isBlank()) {
             request.header("Authorization", "Bearer " + server.token());
         }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        int status;
+        String body;
+        try (Response response = http.newCall(request.build()).execute()) {
+            status = response.code();
+            body = read(response.body());
+        } catch (RefusedAddress refused) {
+            throw new Refused("MLflow address refused: " + refused.getMessage());
         } catch (IOException e) {
             throw new Unavailable("MLflow did not answer: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
         }
-        int status = response.statusCode();
         if (status == 404 || status == 400 || status == 401 || status == 403) {
             throw new Refused("MLflow answered " + status);
         }
@@ -79,10 +129,21 @@ class MlflowClient {
             throw new Unavailable("MLflow answered " + status);
         }
         try {
-            return read(json.readTree(response.body()));
+            return read(json.readTree(body));
         } catch (JacksonException | IllegalArgumentException e) {
             throw new Unavailable("MLflow sent something that is not a run: " + e.getClass().getSimpleName());
         }
+    }
+
+    private static String read(ResponseBody body) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        BufferedSource source = body.source();
+        if (source.request(LONGEST_ANSWER + 1)) {
+            throw new IOException("answer longer than " + LONGEST_ANSWER + " bytes");
+        }
+        return source.getBuffer().readString(StandardCharsets.UTF_8);
     }
 
     private static Fetched read(JsonNode root) {

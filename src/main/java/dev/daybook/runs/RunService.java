@@ -3,26 +3,43 @@ package dev.daybook.runs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.support.HostResolver;
+import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.support.Secrets;
 
 /**
  * A project's experiment runs. A run is known by its external id within its project, so reporting it
  * again (from another update, a script's retry, the tracking server) updates the same run.
  *
+ * <p>Each run keeps what each of its sources says (an update, a script, the tracking server); its
+ * metrics are the latest value among them. Withdrawing an update withdraws its values, and a run that
+ * nothing reports any more is gone.
+ *
  * <p>The sceptic's check: when a report gives a run a metric value better than every other run of the
  * project has for that metric (or the first value of a metric at all), the run becomes
- * {@link Verification#UNVERIFIED} and {@link RunNeedsVerification} is published; a teammate other
- * than its author can then verify or dispute it. Goals count verified runs only.
+ * {@link Verification#UNVERIFIED} and {@link RunNeedsVerification} is published; a teammate who did
+ * not report the numbers it shows can then verify or dispute it. Goals count verified runs only.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,27 +48,79 @@ public class RunService {
     public static final int MAX_ID = 200;
     public static final int MAX_METRICS = 100;
     public static final int MAX_PARAMS = 200;
+    public static final int MAX_REASON = 2000;
+    private static final String TRACKER = "tracker";
+    /** How long saving a tracking server waits for its name to resolve: the form has Slack's three seconds. */
+    private static final Duration SAVE_LOOKUP = Duration.ofMillis(1000);
 
     /** The outcome of a verify or dispute request. */
-    public enum Outcome { DONE, OWN_RUN, NOT_FOUND, NOTHING_TO_CHECK, NO_REASON }
+    public enum Outcome { DONE, OWN_RUN, NOT_FOUND, NOTHING_TO_CHECK, NO_REASON, OUT_OF_DATE }
 
     private final Runs runs;
     private final TrackingServers servers;
     private final Secrets secrets;
+    private final TrackingServerSettings addresses;
+    private final HostResolver resolver;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RunService(Runs runs, TrackingServers servers, Secrets secrets, ApplicationEventPublisher events, Clock clock) {
+    RunService(Runs runs, TrackingServers servers, Secrets secrets, TrackingServerSettings addresses,
+               HostResolver resolver, ApplicationEventPublisher events, Clock clock) {
         this.secrets = secrets;
+        this.addresses = addresses;
+        this.resolver = resolver;
         this.runs = runs;
         this.servers = servers;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Records what is said about a run, creating it on first mention; see the class comment for the check. */
+    /**
+     * Records what a script (the API) says about a run, creating it on first mention; see the class
+     * comment for the check. Metrics and params are merged into what the script said before.
+     */
     @Transactional
     public RunView report(String teamId, long projectId, RunReport report) {
+        String origin = "mlflow".equals(report.source()) && report.reportedBy() == null ? TRACKER
+                : report.reportedBy() == null ? "api" : "api:" + report.reportedBy();
+        return record(teamId, projectId, report, origin, null, false);
+    }
+
+    /**
+     * Records the runs an update names now, as that update's (its author's) reports: a run it no
+     * longer names, or a metric it no longer gives, is withdrawn from what the update says, as if it
+     * had never said it.
+     */
+    @Transactional
+    public void reportUpdate(String teamId, long projectId, long updateId, String authorId, List<RunReport> named) {
+        Set<Long> kept = new HashSet<>();
+        for (RunReport report : named) {
+            kept.add(record(teamId, projectId, report, "update:" + updateId, updateId, true).id());
+        }
+        for (long[] source : runs.sourcesOfUpdate(teamId, updateId)) {
+            if (!kept.contains(source[1])) {
+                withdraw(teamId, source[0], source[1]);
+            }
+        }
+    }
+
+    /** The update is gone (deleted, or its message was): what it said of any run goes with it. */
+    @Transactional
+    public void withdrawUpdate(String teamId, long updateId) {
+        for (long[] source : runs.sourcesOfUpdate(teamId, updateId)) {
+            withdraw(teamId, source[0], source[1]);
+        }
+    }
+
+    private void withdraw(String teamId, long sourceId, long runId) {
+        runs.lock(teamId, runId).ifPresent(run -> {
+            runs.deleteSource(sourceId);
+            settle(run, clock.instant(), true);
+        });
+    }
+
+    private RunView record(String teamId, long projectId, RunReport report, String origin, Long updateId,
+                           boolean replaceMetrics) {
         String externalId = Objects.requireNonNull(report.externalId(), "externalId").strip();
         if (externalId.isEmpty() || externalId.length() > MAX_ID) {
             throw new IllegalArgumentException("A run id has 1 to " + MAX_ID + " characters.");
@@ -65,50 +134,170 @@ public class RunService {
             params.putAll(report.params());
             runs.params(before.id(), params);
         }
-        boolean newBest = false;
+        long sourceId = runs.source(teamId, before.id(), origin, updateId, report.reportedBy(), now);
+        Set<String> saidBefore = new HashSet<>();
+        runs.said(before.id()).stream().filter(s -> s.sourceId() == sourceId && s.metric() != null)
+                .forEach(s -> saidBefore.add(s.metric()));
+        Set<String> names = new HashSet<>(before.metrics().keySet());
         for (Map.Entry<String, Double> metric : report.metrics().entrySet()) {
-            Double old = before.metrics().get(metric.getKey());
-            if (old != null && old.doubleValue() == metric.getValue()) {
+            // A run keeps at most MAX_METRICS metrics: past that, new names are not taken (a message
+            // listing thousands of them would be refused by Slack, and nobody reads them).
+            if (!names.contains(metric.getKey()) && names.size() >= MAX_METRICS) {
                 continue;
             }
-            newBest |= bestAmongOthers(teamId, projectId, before.id(), metric.getKey())
-                    .map(best -> MetricDirection.beats(metric.getKey(), metric.getValue(), best))
-                    .orElse(true);
-            runs.metric(teamId, before.id(), metric.getKey(), metric.getValue(), now);
+            names.add(metric.getKey());
+            runs.sourceMetric(teamId, sourceId, metric.getKey(), metric.getValue(), now);
         }
-        if (newBest && before.verification() != Verification.UNVERIFIED) {
-            int round = before.verificationRound() + 1;
-            runs.verification(before.id(), Verification.UNVERIFIED, round, null, null, now);
-            events.publishEvent(new RunNeedsVerification(teamId, projectId, before.id(), round));
+        if (replaceMetrics) {
+            saidBefore.stream().filter(name -> !report.metrics().containsKey(name))
+                    .forEach(name -> runs.removeSourceMetric(sourceId, name));
         }
+        settle(before, now, replaceMetrics);
         if (created && servers.find(teamId, projectId).isPresent() && "mlflow".equals(report.source())) {
             events.publishEvent(new RunReferenced(teamId, projectId, before.id()));
         }
         return runs.find(teamId, before.id()).orElseThrow();
     }
 
-    /** A teammate checked the run. Its author cannot: the point is a second pair of eyes. */
+    /**
+     * Brings the run in line with what its sources still say: each metric's latest value, the first
+     * person who reported it, and the sceptic's check for values that changed. A run nothing says
+     * anything about any more is deleted.
+     */
+    private void settle(RunView before, Instant now, boolean repairHistory) {
+        List<Runs.Said> said = runs.said(before.id());
+        if (said.isEmpty()) {
+            runs.delete(before.id());
+            events.publishEvent(new RunWithdrawn(before.teamId(), before.projectId(), before.id(),
+                    before.verificationRound()));
+            return;
+        }
+        Map<String, Runs.Said> latest = new LinkedHashMap<>();
+        for (Runs.Said s : said) {
+            if (s.metric() == null) {
+                continue;
+            }
+            Runs.Said current = latest.get(s.metric());
+            if (current == null || s.recordedAt().isAfter(current.recordedAt())
+                    || (s.recordedAt().equals(current.recordedAt()) && s.sourceId() > current.sourceId())) {
+                latest.put(s.metric(), s);
+            }
+        }
+        Map<String, Double> after = new LinkedHashMap<>();
+        Set<String> changed = new LinkedHashSet<>();
+        for (Runs.Said s : latest.values()) {
+            after.put(s.metric(), s.value());
+            Double old = before.metrics().get(s.metric());
+            if (old == null || old.doubleValue() != s.value()) {
+                runs.metric(before.teamId(), before.id(), s.metric(), s.value(), s.sourceId(), now);
+                changed.add(s.metric());
+            } else if (repairHistory && !runs.historyShows(before.id(), s.metric(), s.value())) {
+                // the history's latest value was withdrawn: what stands now is this
+                runs.history(before.teamId(), before.id(), s.metric(), s.value(), s.sourceId(), now);
+            }
+        }
+        for (String name : before.metrics().keySet()) {
+            if (!after.containsKey(name)) {
+                runs.removeMetric(before.id(), name);
+                changed.add(name);
+            }
+        }
+        String firstPerson = said.stream().map(Runs.Said::person).filter(Objects::nonNull).findFirst().orElse(null);
+        if (!Objects.equals(firstPerson, before.reportedBy())) {
+            runs.reportedBy(before.id(), firstPerson);
+        }
+        if (!changed.isEmpty()) {
+            runs.touch(before.id(), now);
+            check(before, after, changed, now);
+        }
+    }
+
+    /**
+     * The sceptic's check after the run's values changed: a value that is the project's new best needs
+     * a teammate's check; a checked value that changed or went needs a new check if the run still holds
+     * a best, and none if it no longer does.
+     */
+    private void check(RunView before, Map<String, Double> after, Set<String> changed, Instant now) {
+        String teamId = before.teamId();
+        boolean changedBest = changed.stream().filter(after::containsKey)
+                .anyMatch(m -> holdsBest(teamId, before.projectId(), before.id(), m, after.get(m)));
+        boolean checkedValueChanged = changed.stream().anyMatch(before.metrics()::containsKey);
+        boolean holdsBest = changedBest || after.entrySet().stream()
+                .anyMatch(e -> holdsBest(teamId, before.projectId(), before.id(), e.getKey(), e.getValue()));
+        int round = before.verificationRound();
+        switch (before.verification()) {
+            case NOT_NEEDED -> {
+                if (changedBest) {
+                    newRound(before, now);
+                }
+            }
+            case UNVERIFIED -> {
+                if (!holdsBest) {
+                    runs.verification(before.id(), Verification.NOT_NEEDED, round, null, null, now);
+                }
+                events.publishEvent(new RunVerificationChanged(teamId, before.projectId(), before.id(), round));
+            }
+            case VERIFIED, DISPUTED -> {
+                if (changedBest || (checkedValueChanged && holdsBest)) {
+                    newRound(before, now);
+                } else if (checkedValueChanged) {
+                    runs.verification(before.id(), Verification.NOT_NEEDED, round, null, null, now);
+                    events.publishEvent(new RunVerificationChanged(teamId, before.projectId(), before.id(), round));
+                }
+            }
+        }
+    }
+
+    private void newRound(RunView run, Instant now) {
+        int round = run.verificationRound() + 1;
+        runs.verification(run.id(), Verification.UNVERIFIED, round, null, null, now);
+        events.publishEvent(new RunNeedsVerification(run.teamId(), run.projectId(), run.id(), round));
+        if (run.verificationRound() > 0) {
+            // the earlier round's message says that its result changed
+            events.publishEvent(new RunVerificationChanged(run.teamId(), run.projectId(), run.id(), run.verificationRound()));
+        }
+    }
+
+    private boolean holdsBest(String teamId, long projectId, long runId, String metric, double value) {
+        return bestAmongOthers(teamId, projectId, runId, metric).map(best -> MetricDirection.beats(metric, value, best))
+                .orElse(true);
+    }
+
+    /**
+     * A teammate checked the run's result as shown in round {@code round} of its check. Whoever reported
+     * one of the numbers it shows cannot: the point is a second pair of eyes ({@link ValueReporters}).
+     */
     @Transactional
-    public Outcome verify(String teamId, long runId, String userId) {
+    public Outcome verify(String teamId, long runId, int round, String userId) {
         Optional<RunView> found = runs.lock(teamId, runId);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
         RunView run = found.get();
-        if (userId.equals(run.reportedBy())) {
-            return Outcome.OWN_RUN;
-        }
         if (run.verification() == Verification.NOT_NEEDED) {
             return Outcome.NOTHING_TO_CHECK;
+        }
+        if (round != run.verificationRound()) {
+            return Outcome.OUT_OF_DATE;
+        }
+        if (run.reportedByPerson(userId)) {
+            return Outcome.OWN_RUN;
         }
         runs.verification(runId, Verification.VERIFIED, run.verificationRound(), userId, null, clock.instant());
         events.publishEvent(new RunVerificationChanged(teamId, run.projectId(), runId, run.verificationRound()));
         return Outcome.DONE;
     }
 
-    /** A teammate doubts the run's result; the reason is kept and shown beside it. */
+    /** Verifies the run's result as it stands now (its current round). */
     @Transactional
-    public Outcome dispute(String teamId, long runId, String userId, String reason) {
+    public Outcome verify(String teamId, long runId, String userId) {
+        return runs.find(teamId, runId).map(run -> verify(teamId, runId, run.verificationRound(), userId))
+                .orElse(Outcome.NOT_FOUND);
+    }
+
+    /** A teammate doubts the result shown in round {@code round} of the run's check; the reason is kept. */
+    @Transactional
+    public Outcome dispute(String teamId, long runId, int round, String userId, String reason) {
         if (reason == null || reason.isBlank()) {
             return Outcome.NO_REASON;
         }
@@ -117,7 +306,13 @@ public class RunService {
             return Outcome.NOT_FOUND;
         }
         RunView run = found.get();
-        String kept = reason.strip().length() > 2000 ? reason.strip().substring(0, 2000) : reason.strip();
+        if (run.verification() == Verification.NOT_NEEDED) {
+            return Outcome.NOTHING_TO_CHECK;
+        }
+        if (round != run.verificationRound()) {
+            return Outcome.OUT_OF_DATE;
+        }
+        String kept = reason.strip().length() > MAX_REASON ? reason.strip().substring(0, MAX_REASON) : reason.strip();
         runs.verification(runId, Verification.DISPUTED, run.verificationRound(), userId, kept, clock.instant());
         events.publishEvent(new RunVerificationChanged(teamId, run.projectId(), runId, run.verificationRound()));
         return Outcome.DONE;
@@ -143,16 +338,74 @@ public class RunService {
         return servers.find(teamId, projectId);
     }
 
-    /** Sets the project's MLflow server, or (null) removes it. */
+    /**
+     * What is wrong with an MLflow server address a person typed, in words for them; empty when it may
+     * be saved. The name is resolved too (briefly: an answer that does not come in time, or no answer,
+     * leaves the check to when the server is called), so that a name for a private address is refused now.
+     */
+    public Optional<String> problemWithTrackingServer(String url) {
+        OutboundAddressRule.Policy policy = addresses.policy();
+        Optional<String> problem = OutboundAddressRule.problemWithUrl(url, policy);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        String host = java.net.URI.create(url).getHost();
+        if (policy.listed(host) || host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+            return Optional.empty(); // allowed by name, or an address already checked
+        }
+        CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(() -> {
+            try {
+                return resolver.addresses(host);
+            } catch (UnknownHostException e) {
+                return List.of();
+            }
+        });
+        try {
+            for (InetAddress address : lookup.get(SAVE_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)) {
+                Optional<String> refused = OutboundAddressRule.problemWithAddress(host, address, policy);
+                if (refused.isPresent()) {
+                    return Optional.of(host + " points to an address Daybook does not call. " + refused.get());
+                }
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            lookup.cancel(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Sets the project's MLflow server, or (null) removes it. The address must pass
+     * {@link #problemWithTrackingServer}'s rule, whoever calls this.
+     */
     @Transactional
     public void setTrackingServer(String teamId, long projectId, TrackingServer server) {
+        if (server != null) {
+            requireCallable(server.url());
+        }
         servers.save(teamId, projectId, server);
     }
 
-    /** Sets the project's MLflow server address, keeping the token it has. */
+    /**
+     * Sets the project's MLflow server address, keeping its token only when the address stays the same:
+     * a token belongs to the server it was given for, and is never sent to another.
+     */
     @Transactional
     public void setTrackingServerAddress(String teamId, long projectId, String url) {
+        requireCallable(url);
         servers.saveAddress(teamId, projectId, url);
+    }
+
+    /** Whether the server at {@code url} is the one the project has (a token stored for it applies). */
+    public boolean isCurrentTrackingServer(String teamId, long projectId, String url) {
+        return servers.find(teamId, projectId).map(s -> TrackingServers.sameAddress(s.url(), url)).orElse(false);
+    }
+
+    private void requireCallable(String url) {
+        OutboundAddressRule.problemWithUrl(url, addresses.policy()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
     }
 
     /**

@@ -138,12 +138,11 @@ class Runs {
                         update experiment_run set
                                name = coalesce(?, name), url = coalesce(?, url), status = coalesce(?, status),
                                started_at = coalesce(?, started_at), finished_at = coalesce(?, finished_at),
-                               source = case when ? = 'run' then source else ? end,
-                               reported_by = coalesce(reported_by, ?), updated_at = ?
+                               source = case when ? = 'run' then source else ? end, updated_at = ?
                          where id = ?
                         """)
                 .params(report.name(), report.url(), report.status(), ts(report.startedAt()), ts(report.finishedAt()),
-                        report.source(), report.source(), report.reportedBy(), Timestamps.of(now), runId)
+                        report.source(), report.source(), Timestamps.of(now), runId)
                 .update();
     }
 
@@ -152,15 +151,121 @@ class Runs {
                 .params(params.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(params)), runId).update();
     }
 
-    void metric(String teamId, long runId, String name, double value, Instant now) {
+    /** Sets the run's current value of a metric, said by {@code sourceId}, and keeps it in the history. */
+    void metric(String teamId, long runId, String name, double value, long sourceId, Instant now) {
         int updated = jdbc.sql("update run_metric set metric_value = ?, recorded_at = ? where run_id = ? and metric_name = ?")
                 .params(value, Timestamps.of(now), runId, name).update();
         if (updated == 0) {
             jdbc.sql("insert into run_metric (run_id, team_id, metric_name, metric_value, recorded_at) values (?, ?, ?, ?, ?)")
                     .params(runId, teamId, name, value, Timestamps.of(now)).update();
         }
-        jdbc.sql("insert into run_metric_history (run_id, team_id, metric_name, metric_value, recorded_at) values (?, ?, ?, ?, ?)")
-                .params(runId, teamId, name, value, Timestamps.of(now)).update();
+        history(teamId, runId, name, value, sourceId, now);
+    }
+
+    /** Whether the latest entry of the metric's history is this value. */
+    boolean historyShows(long runId, String name, double value) {
+        return jdbc.sql("""
+                        select metric_value from run_metric_history where run_id = ? and metric_name = ?
+                         order by recorded_at desc, id desc limit 1
+                        """)
+                .params(runId, name).query(Double.class).optional().filter(v -> v == value).isPresent();
+    }
+
+    void history(String teamId, long runId, String name, double value, long sourceId, Instant now) {
+        jdbc.sql("""
+                        insert into run_metric_history (run_id, team_id, metric_name, metric_value, recorded_at, source_id)
+                        values (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(runId, teamId, name, value, Timestamps.of(now), sourceId).update();
+    }
+
+    /** The run no longer has a value of this metric: nothing that is left says one. */
+    void removeMetric(long runId, String name) {
+        jdbc.sql("delete from run_metric where run_id = ? and metric_name = ?").params(runId, name).update();
+    }
+
+    // ---- sources: who said what about a run ----------------------------------------------------
+
+    /** One source's value of one metric. */
+    record Said(long sourceId, String origin, Long updateId, String person, String metric, Double value,
+                Instant recordedAt) {
+    }
+
+    /** The source with this origin for the run, created when it is new; its id. */
+    long source(String teamId, long runId, String origin, Long updateId, String person, Instant now) {
+        inserts.insert("""
+                insert into run_source (team_id, run_id, origin, update_id, reported_by, created_at)
+                values (?, ?, ?, ?, ?, ?)
+                """, teamId, runId, origin, updateId, person, Timestamps.of(now));
+        return jdbc.sql("select id from run_source where run_id = ? and origin = ?").params(runId, origin)
+                .query(Long.class).single();
+    }
+
+    /** Everything the run's sources say, one row per source and metric (a source that names no metric has one row without). */
+    List<Said> said(long runId) {
+        return jdbc.sql("""
+                        select s.id, s.origin, s.update_id, s.reported_by, m.metric_name, m.metric_value, m.recorded_at
+                          from run_source s left join run_source_metric m on m.source_id = s.id
+                         where s.run_id = ?
+                         order by s.created_at, s.id, m.metric_name
+                        """)
+                .param(runId)
+                .query((rs, n) -> new Said(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+                        rs.getString(4), rs.getString(5), (Double) rs.getObject(6, Double.class), instant(rs, 7)))
+                .list();
+    }
+
+    /** Sets what a source says of a metric; true when that changed it. An unchanged value keeps its time. */
+    boolean sourceMetric(String teamId, long sourceId, String name, double value, Instant now) {
+        int changed = jdbc.sql("""
+                        update run_source_metric set metric_value = ?, recorded_at = ?
+                         where source_id = ? and metric_name = ? and metric_value <> ?
+                        """)
+                .params(value, Timestamps.of(now), sourceId, name, value).update();
+        if (changed > 0) {
+            return true;
+        }
+        return inserts.insert("""
+                insert into run_source_metric (source_id, team_id, metric_name, metric_value, recorded_at)
+                values (?, ?, ?, ?, ?)
+                """, sourceId, teamId, name, value, Timestamps.of(now));
+    }
+
+    /** The source no longer says this metric: its value, and the history of it, go. */
+    void removeSourceMetric(long sourceId, String name) {
+        jdbc.sql("delete from run_source_metric where source_id = ? and metric_name = ?").params(sourceId, name).update();
+        jdbc.sql("delete from run_metric_history where source_id = ? and metric_name = ?").params(sourceId, name).update();
+    }
+
+    /** Withdraws a source with everything it said, its part of the history included. */
+    void deleteSource(long sourceId) {
+        jdbc.sql("delete from run_metric_history where source_id = ?").param(sourceId).update();
+        jdbc.sql("delete from run_source where id = ?").param(sourceId).update();
+    }
+
+    /** The runs an update is a source of, as (source id, run id). */
+    List<long[]> sourcesOfUpdate(String teamId, long updateId) {
+        return jdbc.sql("select id, run_id from run_source where team_id = ? and update_id = ? order by run_id")
+                .params(teamId, updateId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+    }
+
+    void reportedBy(long runId, String person) {
+        jdbc.sql("update experiment_run set reported_by = ? where id = ?").params(person, runId).update();
+    }
+
+    void touch(long runId, Instant now) {
+        jdbc.sql("update experiment_run set updated_at = ? where id = ?").params(Timestamps.of(now), runId).update();
+    }
+
+    /** Deletes a run nothing says anything about any more, with its metrics, history and sources. */
+    void delete(long runId) {
+        jdbc.sql("delete from run_metric_history where run_id = ?").param(runId).update();
+        jdbc.sql("delete from run_verification_history where run_id = ?").param(runId).update();
+        jdbc.sql("delete from run_metric where run_id = ?").param(runId).update();
+        jdbc.sql("delete from run_source where run_id = ?").param(runId).update();
+        jdbc.sql("delete from experiment_run where id = ?").param(runId).update();
     }
 
     void verification(long runId, Verification state, int round, String by, String reason, Instant now) {
@@ -191,6 +296,8 @@ class Runs {
 
     void deleteWorkspace(String teamId) {
         jdbc.sql("delete from run_metric_history where team_id = ?").param(teamId).update();
+        jdbc.sql("delete from run_source_metric where team_id = ?").param(teamId).update();
+        jdbc.sql("delete from run_source where team_id = ?").param(teamId).update();
         jdbc.sql("delete from run_verification_history where team_id = ?").param(teamId).update();
         jdbc.sql("delete from run_metric where team_id = ?").param(teamId).update();
         jdbc.sql("delete from experiment_run where team_id = ?").param(teamId).update();
@@ -204,16 +311,41 @@ class Runs {
         if (runs.isEmpty()) {
             return runs;
         }
+        List<Long> ids = runs.stream().map(RunView::id).toList();
         Map<Long, Map<String, Double>> metrics = new HashMap<>();
         jdbc.sql("select run_id, metric_name, metric_value from run_metric where run_id in (:ids) order by metric_name")
-                .param("ids", runs.stream().map(RunView::id).toList())
+                .param("ids", ids)
                 .query(rs -> {
                     metrics.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getDouble(3));
                 });
-        return runs.stream().map(r -> new RunView(r.id(), r.teamId(), r.projectId(), r.source(), r.externalId(),
-                r.name(), r.url(), r.status(), metrics.getOrDefault(r.id(), Map.of()), r.params(), r.verification(),
-                r.verificationRound(), r.verifiedBy(), r.disputeReason(), r.reportedBy(), r.reportedAt(),
-                r.updatedAt(), r.startedAt(), r.finishedAt())).toList();
+        Map<Long, Map<Long, ValueReporters.Source>> sources = new HashMap<>();
+        record Row(long runId, long sourceId, String person, String metric, Double value) {
+        }
+        jdbc.sql("""
+                        select s.run_id, s.id, s.reported_by, m.metric_name, m.metric_value
+                          from run_source s left join run_source_metric m on m.source_id = s.id
+                         where s.run_id in (:ids) order by s.created_at, s.id
+                        """)
+                .param("ids", ids)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        (Double) rs.getObject(5, Double.class)))
+                .list()
+                .forEach(row -> sources.computeIfAbsent(row.runId(), k -> new LinkedHashMap<>())
+                        .merge(row.sourceId(), new ValueReporters.Source(row.person(),
+                                        row.metric() == null ? Map.of() : Map.of(row.metric(), row.value())),
+                                (a, b) -> {
+                                    Map<String, Double> both = new HashMap<>(a.metrics());
+                                    both.putAll(b.metrics());
+                                    return new ValueReporters.Source(a.person(), both);
+                                }));
+        return runs.stream().map(r -> {
+            Map<String, Double> current = metrics.getOrDefault(r.id(), Map.of());
+            List<ValueReporters.Source> said = List.copyOf(sources.getOrDefault(r.id(), Map.of()).values());
+            return new RunView(r.id(), r.teamId(), r.projectId(), r.source(), r.externalId(), r.name(), r.url(),
+                    r.status(), current, r.params(), r.verification(), r.verificationRound(), r.verifiedBy(),
+                    r.disputeReason(), r.reportedBy(), r.reportedAt(), r.updatedAt(), r.startedAt(), r.finishedAt(),
+                    List.copyOf(ValueReporters.of(current, said)));
+        }).toList();
     }
 
     private RunView row(ResultSet rs, int n) throws SQLException {
@@ -224,7 +356,7 @@ class Runs {
                 Verification.valueOf(rs.getString("verification")), rs.getInt("verification_round"),
                 rs.getString("verified_by"), rs.getString("dispute_reason"), rs.getString("reported_by"),
                 instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"), List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

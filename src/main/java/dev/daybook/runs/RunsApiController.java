@@ -74,8 +74,9 @@ class RunsApiController {
                     + RunService.MAX_ID + " characters.");
         }
         String url = text(body, "url", 2000);
-        if (url != null && !url.matches("(?i)https?://\\S+")) {
-            throw bad("'url' must be an http(s) link.");
+        if (url != null && !isLink(url)) {
+            throw bad("'url' must be an http(s) link to the run, like https://mlflow.example.com/#/experiments/1/runs/abc, "
+                    + "without spaces, '<', '>' or '|'.");
         }
         String user = text(body, "user", 32);
         if (user != null && !user.matches("[UW][A-Z0-9]{2,31}")) {
@@ -109,10 +110,12 @@ class RunsApiController {
                         + "letters, digits, spaces, '_', '-', '.', '/' and '@'; at most 64 characters.");
             }
             JsonNode value = entry.getValue();
-            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+            // numberValue() of a 400-digit number is a BigInteger or BigDecimal, whose double is infinite
+            double number = value.isNumber() ? value.numberValue().doubleValue() : Double.NaN;
+            if (!Double.isFinite(number)) {
                 throw bad("The metric '" + name + "' must be a finite number, not " + shorten(value.toString()) + ".");
             }
-            metrics.put(name, value.asDouble());
+            metrics.put(name, number);
         }
         return metrics;
     }
@@ -169,6 +172,19 @@ class RunsApiController {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw bad("'" + field + "' must be a UTC time like 2026-11-23T14:05:00Z.");
+        }
+    }
+
+    /** An http(s) URL with a host, and nothing that could end a link in a message or start another. */
+    static boolean isLink(String url) {
+        if (!url.matches("(?i)https?://[^\\s<>|\\p{Cntrl}]+")) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty();
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

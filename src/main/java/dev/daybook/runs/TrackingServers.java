@@ -46,12 +46,40 @@ class TrackingServers {
         }
     }
 
-    /** Sets the server's address and keeps its token as stored (sealed or not). */
+    /**
+     * Sets the server's address. Its token is kept (as stored, sealed or not) only when the address is
+     * the same server's: a token is never sent to an address it was not given for.
+     */
     void saveAddress(String teamId, long projectId, String url) {
         if (!inserts.insert("insert into tracking_server (team_id, project_id, url, token) values (?, ?, ?, ?)",
                 teamId, projectId, url, null)) {
-            jdbc.sql("update tracking_server set url = ? where team_id = ? and project_id = ?")
-                    .params(url, teamId, projectId).update();
+            String stored = jdbc.sql("select url from tracking_server where team_id = ? and project_id = ? for update")
+                    .params(teamId, projectId).query(String.class).single();
+            if (sameAddress(stored, url)) {
+                jdbc.sql("update tracking_server set url = ? where team_id = ? and project_id = ?")
+                        .params(url, teamId, projectId).update();
+            } else {
+                jdbc.sql("update tracking_server set url = ?, token = null where team_id = ? and project_id = ?")
+                        .params(url, teamId, projectId).update();
+            }
+        }
+    }
+
+    /** Whether two addresses are the same server: case of the scheme and host, and a trailing slash, aside. */
+    static boolean sameAddress(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return canonical(a).equals(canonical(b));
+    }
+
+    private static String canonical(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url.strip());
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            return (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase(java.util.Locale.ROOT) + path;
+        } catch (IllegalArgumentException e) {
+            return url.strip();
         }
     }
 

@@ -50,7 +50,7 @@ class DaybookCommand implements SlackListener {
         var invocation = new DaybookSubcommand.Invocation(ctx.getTeamId(), command.getChannelId(),
                 command.getUserId(), words.length > 1 ? words[1].strip() : "", command.getTriggerId());
         try {
-            return subcommand.handle(invocation, ctx);
+            return SlackLimits.answer(subcommand.handle(invocation, ctx));
         } catch (RuntimeException e) {
             log.error("/daybook {} failed", name, e);
             return ctx.ack(r -> r.responseType("ephemeral").text(":warning: Daybook could not answer that just now. "

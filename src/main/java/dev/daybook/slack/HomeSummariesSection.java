@@ -23,7 +23,8 @@ import dev.daybook.updates.UpdateService;
 
 /**
  * App Home: the latest weekly summary of each of my projects (this week's once it has gone out, else
- * last week's), in short: updates, the top highlights, blockers still open.
+ * last week's), in short: updates, the top highlights, blockers still open. A private channel's
+ * summary is shown only while the person is still one of its members.
  */
 @Component
 class HomeSummariesSection implements HomeSection {
@@ -36,10 +37,12 @@ class HomeSummariesSection implements HomeSection {
     private final UpdateService updates;
     private final ProjectDirectory projects;
     private final PersonDirectory people;
+    private final StatusAnswers sight;
     private final Clock clock;
 
     HomeSummariesSection(Digests digests, UpdateService updates, ProjectDirectory projects, PersonDirectory people,
-                         Clock clock) {
+                         StatusAnswers sight, Clock clock) {
+        this.sight = sight;
         this.digests = digests;
         this.updates = updates;
         this.projects = projects;
@@ -59,6 +62,7 @@ class HomeSummariesSection implements HomeSection {
         List<String> lines = new ArrayList<>();
         mine.stream().sorted().limit(MAX_PROJECTS).map(projects::byId).flatMap(Optional::stream)
                 .filter(p -> !p.archived())
+                .filter(p -> sight.refusal(p, userId) == null)
                 .forEach(project -> latest(project).ifPresent(summary -> lines.addAll(describe(project, summary))));
         if (lines.isEmpty()) {
             return List.of();

@@ -28,12 +28,18 @@ import org.springframework.stereotype.Component;
 import dev.daybook.runs.RunService;
 import dev.daybook.runs.RunView;
 
-/** The Verify and Dispute buttons of a new best, and the form that asks for a dispute's reason. */
+/**
+ * The Verify and Dispute buttons of a new best (in the channel, or in {@code /daybook runs}), and the
+ * form that asks for a dispute's reason. A button carries the run and the round of its check, so a
+ * button on a result that has changed since is refused instead of checking numbers nobody saw.
+ */
 @Component
 class RunCheckActions implements SlackListener {
 
     static final String DISPUTE_FORM = "daybook_run_dispute_form";
     static final String REASON = "reason";
+    private static final String OUT_OF_DATE = "This result has changed since that message: look at the newest check of the run "
+            + "(or `/daybook runs`) and decide on what it shows now.";
     private static final Logger log = LoggerFactory.getLogger(RunCheckActions.class);
 
     private final RunService runs;
@@ -53,15 +59,18 @@ class RunCheckActions implements SlackListener {
 
     Response verify(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
-        Long runId = runId(payload);
+        Check check = check(payload);
         String userId = payload.getUser().getId();
-        if (runId == null) {
+        if (check == null) {
             return ctx.ack();
         }
-        String answer = switch (runs.verify(ctx.getTeamId(), runId, userId)) {
-            case DONE -> null; // the message itself changes to say who verified it
-            case OWN_RUN -> "You reported this run, so a teammate has to verify it: that is the point of a second pair of eyes.";
+        String answer = switch (runs.verify(ctx.getTeamId(), check.runId(), round(ctx.getTeamId(), check), userId)) {
+            // the channel's message changes to say who verified it; a list shown only to you does not
+            case DONE -> ephemeral(payload) ? "Verified. The channel's message says so now." : null;
+            case OWN_RUN -> "You reported a number this run shows, so a teammate has to verify it: that is the point "
+                    + "of a second pair of eyes.";
             case NOTHING_TO_CHECK -> "That run set no new best any more, so there is nothing to verify.";
+            case OUT_OF_DATE -> OUT_OF_DATE;
             default -> "I cannot find that run any more.";
         };
         if (answer != null) {
@@ -72,16 +81,23 @@ class RunCheckActions implements SlackListener {
 
     Response dispute(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
-        Long runId = runId(payload);
-        if (runId == null) {
+        Check check = check(payload);
+        if (check == null) {
             return ctx.ack();
         }
-        String label = runs.byId(ctx.getTeamId(), runId).map(RunView::label).orElse(null);
-        if (label == null) {
+        long runId = check.runId();
+        RunView run = runs.byId(ctx.getTeamId(), runId).orElse(null);
+        if (run == null) {
             tell(ctx.getTeamId(), payload, "I cannot find that run any more.");
             return ctx.ack();
         }
-        View form = view(v -> v.type("modal").callbackId(DISPUTE_FORM).privateMetadata(Long.toString(runId))
+        if (check.round() != null && check.round() != run.verificationRound()) {
+            tell(ctx.getTeamId(), payload, OUT_OF_DATE);
+            return ctx.ack();
+        }
+        String label = run.label();
+        String metadata = runId + ":" + run.verificationRound();
+        View form = view(v -> v.type("modal").callbackId(DISPUTE_FORM).privateMetadata(metadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Dispute a result")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Dispute")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -103,15 +119,16 @@ class RunCheckActions implements SlackListener {
     Response submitDispute(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         View view = request.getPayload().getView();
         String reason = FormValues.of(view).text(REASON);
-        long runId;
-        try {
-            runId = Long.parseLong(view.getPrivateMetadata());
-        } catch (NumberFormatException | NullPointerException e) {
+        Check check = Check.of(view.getPrivateMetadata());
+        if (check == null) {
             return ctx.ackWithErrors(Map.of(REASON, "This form is out of date; press Dispute on the message again."));
         }
-        return switch (runs.dispute(ctx.getTeamId(), runId, request.getPayload().getUser().getId(), reason)) {
+        String userId = request.getPayload().getUser().getId();
+        return switch (runs.dispute(ctx.getTeamId(), check.runId(), round(ctx.getTeamId(), check), userId, reason)) {
             case DONE -> ctx.ack();
             case NO_REASON -> ctx.ackWithErrors(Map.of(REASON, "Say what makes you doubt the result, so the author can check it."));
+            case OUT_OF_DATE -> ctx.ackWithErrors(Map.of(REASON, OUT_OF_DATE));
+            case NOTHING_TO_CHECK -> ctx.ackWithErrors(Map.of(REASON, "That run set no new best any more, so there is nothing to dispute."));
             default -> ctx.ackWithErrors(Map.of(REASON, "I cannot find that run any more."));
         };
     }
@@ -131,17 +148,33 @@ class RunCheckActions implements SlackListener {
         }
     }
 
-    /** The run id from the button's value {@code <runId>:<round>}; null when it is not one. */
-    private static Long runId(BlockActionPayload payload) {
-        if (payload.getActions() == null || payload.getActions().isEmpty() || payload.getActions().get(0).getValue() == null) {
+    /** The round the person saw; for a form opened before rounds were kept, the check as it stands. */
+    private int round(String teamId, Check check) {
+        return check.round() != null ? check.round()
+                : runs.byId(teamId, check.runId()).map(RunView::verificationRound).orElse(0);
+    }
+
+    private static boolean ephemeral(BlockActionPayload payload) {
+        return payload.getContainer() != null && payload.getContainer().isEphemeral();
+    }
+
+    /** A button's value or a form's metadata: {@code <runId>:<round>}, or an older {@code <runId>}. */
+    private record Check(long runId, Integer round) {
+
+        static Check of(String value) {
+            if (value == null || value.length() > 40 || !value.matches("\\d{1,18}(:\\d{1,9})?")) {
+                return null;
+            }
+            int colon = value.indexOf(':');
+            return colon < 0 ? new Check(Long.parseLong(value), null)
+                    : new Check(Long.parseLong(value.substring(0, colon)), Integer.parseInt(value.substring(colon + 1)));
+        }
+    }
+
+    private static Check check(BlockActionPayload payload) {
+        if (payload.getActions() == null || payload.getActions().isEmpty()) {
             return null;
         }
-        String value = payload.getActions().get(0).getValue();
-        int colon = value.indexOf(':');
-        try {
-            return Long.parseLong(colon < 0 ? value : value.substring(0, colon));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Check.of(payload.getActions().get(0).getValue());
     }
 }

@@ -81,7 +81,8 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                         }))),
                 input(i -> i.blockId(MLFLOW_TOKEN).optional(true).label(plainText("MLflow token"))
                         .hint(plainText(server.map(TrackingServer::token).isPresent()
-                                ? "A token is stored. Leave empty to keep it, or type 'none' to remove it."
+                                ? "A token is stored for this address. Leave empty to keep it (a new address needs its "
+                                        + "token again), or type 'none' to remove it."
                                 : "Only if the server needs one."))
                         .element(plainTextInput(p -> p.actionId(FormValues.VALUE).maxLength(500)))),
                 section(s -> s.blockId("api_tokens").text(markdownText("*API tokens for training scripts*: "
@@ -107,18 +108,27 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     @Override
     public Map<String, String> check(Project project, FormValues values) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String url = values.text(MLFLOW_URL);
-        if (url != null && !url.isBlank() && !url.strip().matches("(?i)https?://[^\\s/?#]+(?:/[^\\s?#]*)?")) {
-            errors.put(MLFLOW_URL, "Use the server's address, like https://mlflow.example.com.");
-        }
+        String url = values.text(MLFLOW_URL) == null ? null : values.text(MLFLOW_URL).strip();
         String token = values.text(MLFLOW_TOKEN);
-        if (token != null && !token.isBlank() && (url == null || url.isBlank())) {
+        boolean addressGiven = url != null && !url.isBlank();
+        if (addressGiven) {
+            runs.problemWithTrackingServer(url).ifPresent(problem -> errors.put(MLFLOW_URL, problem));
+        }
+        if (token != null && !token.isBlank() && !addressGiven) {
             errors.put(MLFLOW_TOKEN, "A token needs a server address above.");
         } else if (token != null && !token.isBlank() && !NONE.equalsIgnoreCase(token.strip()) && !runs.canStoreTrackingTokens()) {
             errors.put(MLFLOW_TOKEN, "Daybook keeps MLflow tokens only encrypted, and no encryption key is set. "
                     + "Ask whoever runs Daybook to set DAYBOOK_ENCRYPTION_KEY, then add the token again.");
+        } else if ((token == null || token.isBlank()) && addressGiven && !errors.containsKey(MLFLOW_URL)
+                && storedToken(project) && !runs.isCurrentTrackingServer(project.teamId(), project.id(), url)) {
+            errors.put(MLFLOW_TOKEN, "The stored token is for the server's old address, and Daybook sends a token only "
+                    + "where it was given. Type the token for the new address, or 'none' if it needs none.");
         }
         return errors;
+    }
+
+    private boolean storedToken(Project project) {
+        return runs.trackingServer(project.teamId(), project.id()).map(TrackingServer::token).isPresent();
     }
 
     @Override
@@ -130,6 +140,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         }
         String typed = values.text(MLFLOW_TOKEN);
         if (typed == null || typed.isBlank()) {
+            // keeps the stored token only if the address is the same server's
             runs.setTrackingServerAddress(project.teamId(), project.id(), url.strip());
             return;
         }

@@ -11,6 +11,20 @@ import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.impl.MethodsClientImpl;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.views.ViewsOpenRequest;
+import com.slack.api.methods.request.views.ViewsPublishRequest;
+import com.slack.api.methods.request.views.ViewsPushRequest;
+import com.slack.api.methods.request.views.ViewsUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.methods.response.views.ViewsPushResponse;
+import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.util.json.GsonFactory;
 import okhttp3.FormBody;
 import okhttp3.Response;
@@ -23,6 +37,9 @@ import okhttp3.Response;
  * CPU of sending a reminder. Everything else (the request, headers, errors, response listeners) is
  * the SDK's own; the SDK's call statistics, which are off in {@link SlackClientConfiguration}, are not
  * kept.
+ *
+ * <p>Every message and view the bot sends passes through here, so this is where it is made to fit
+ * Slack's limits ({@link SlackLimits}), whichever builder made it.
  */
 final class SharedGsonMethodsClient extends MethodsClientImpl {
 
@@ -32,6 +49,51 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
         super(slack.getHttpClient(), token);
         setEndpointUrlPrefix(slack.getConfig().getMethodsEndpointUrlPrefix());
         this.gson = gson;
+    }
+
+    @Override
+    public ChatPostMessageResponse chatPostMessage(ChatPostMessageRequest req) throws IOException, SlackApiException {
+        req.setBlocks(SlackLimits.message(req.getBlocks()));
+        req.setText(SlackLimits.text(req.getText()));
+        return super.chatPostMessage(req);
+    }
+
+    @Override
+    public ChatUpdateResponse chatUpdate(ChatUpdateRequest req) throws IOException, SlackApiException {
+        req.setBlocks(SlackLimits.message(req.getBlocks()));
+        req.setText(SlackLimits.text(req.getText()));
+        return super.chatUpdate(req);
+    }
+
+    @Override
+    public ChatPostEphemeralResponse chatPostEphemeral(ChatPostEphemeralRequest req) throws IOException, SlackApiException {
+        req.setBlocks(SlackLimits.message(req.getBlocks()));
+        req.setText(SlackLimits.text(req.getText()));
+        return super.chatPostEphemeral(req);
+    }
+
+    @Override
+    public ViewsOpenResponse viewsOpen(ViewsOpenRequest req) throws IOException, SlackApiException {
+        req.setView(SlackLimits.view(req.getView()));
+        return super.viewsOpen(req);
+    }
+
+    @Override
+    public ViewsPushResponse viewsPush(ViewsPushRequest req) throws IOException, SlackApiException {
+        req.setView(SlackLimits.view(req.getView()));
+        return super.viewsPush(req);
+    }
+
+    @Override
+    public ViewsUpdateResponse viewsUpdate(ViewsUpdateRequest req) throws IOException, SlackApiException {
+        req.setView(SlackLimits.view(req.getView()));
+        return super.viewsUpdate(req);
+    }
+
+    @Override
+    public ViewsPublishResponse viewsPublish(ViewsPublishRequest req) throws IOException, SlackApiException {
+        req.setView(SlackLimits.view(req.getView()));
+        return super.viewsPublish(req);
     }
 
     /** The reader the SDK would build for each answer, built once. */

@@ -30,6 +30,10 @@ class SlackCalls {
     private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
 
+    /** Methods that show something to people: a refusal of one means a message nobody will see. */
+    private static final Set<String> POSTING = Set.of("chat.postMessage", "chat.update", "chat.postEphemeral",
+            "chat.scheduleMessage", "views.open", "views.push", "views.update", "views.publish");
+
     /** How long a call may wait for Slack's rate limit before giving the work back to the outbox. */
     enum Patience {
         /** In a request Slack waits on (3 seconds): never wait. */
@@ -67,7 +71,9 @@ class SlackCalls {
 
     /**
      * Calls Slack, timed as {@code daybook.slack.api} with the method and how it ended
-     * ({@code ok}, {@code refused}, {@code unavailable}).
+     * ({@code ok}, {@code refused}, {@code unavailable}). Every refusal is counted as
+     * {@code daybook.slack.refused} with the method and Slack's error; a message Slack refuses for what
+     * it contains is logged as a warning here, since nobody will see it.
      */
     <T extends SlackApiTextResponse> T call(String teamId, String method, Patience patience, Call<T> call) {
         Timer.Sample sample = Timer.start(meters);
@@ -78,6 +84,10 @@ class SlackCalls {
             return response;
         } catch (SlackRefused refused) {
             outcome = "refused";
+            meters.counter("daybook.slack.refused", "method", method, "error", String.valueOf(refused.error())).increment();
+            if (POSTING.contains(method) && refused.aboutContent()) {
+                log.warn("Slack refused {} ({}): the message was not shown.", method, refused.error());
+            }
             throw refused;
         } finally {
             sample.stop(meters.timer("daybook.slack.api", "method", method, "outcome", outcome));
@@ -123,6 +133,9 @@ class SlackCalls {
                 throw new SlackRefused(method, "http_" + status);
             } catch (IOException e) {
                 throw new SlackUnavailable(method + " failed: " + e.getClass().getSimpleName(), e);
+            } catch (com.google.gson.JsonParseException e) {
+                // an answer that is not Slack's JSON (a proxy's error page): try again later
+                throw new SlackUnavailable(method + " answered something unreadable", e);
             }
         }
     }

@@ -54,7 +54,7 @@ class StatusAnswers {
     String refusal(Project project, String askerId) {
         return switch (visibility.of(project, askerId)) {
             case VISIBLE -> null;
-            case HIDDEN -> "That project's channel is private, and only its members can see its status.";
+            case HIDDEN -> "That project's channel is private, and only its members can see its status, runs and goals.";
             case UNKNOWN -> "I couldn't check with Slack who may see that project just now. Please try again in a minute.";
         };
     }

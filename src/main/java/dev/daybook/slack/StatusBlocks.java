@@ -61,7 +61,7 @@ final class StatusBlocks {
     }
 
     static String fallbackText(ProjectStatus status) {
-        return "Status of #" + status.project().name() + " on " + SlackText.day(status.asOf());
+        return "Status of #" + SlackText.escape(status.project().name()) + " on " + SlackText.day(status.asOf());
     }
 
     private static List<LayoutBlock> body(ProjectStatus status, String askerId) {
@@ -158,7 +158,7 @@ final class StatusBlocks {
 
     /** A goal, its target and where it stands: "#invoice-precision: precision >= 0.9, best verified 0.92 (+0.07 this week), met". */
     static String goalLine(GoalProgress g) {
-        StringBuilder line = new StringBuilder("• `#" + g.goal().slug() + "` " + SlackText.escape(g.goal().statement()));
+        StringBuilder line = new StringBuilder("• " + SlackText.code("#" + g.goal().slug()) + " " + SlackText.escape(g.goal().statement()));
         if (g.goal().target() != null) {
             line.append(" — target ").append(SlackText.escape(g.goal().target().toString())).append(", ");
             if (g.current() == null) {
@@ -183,10 +183,8 @@ final class StatusBlocks {
     /** A run, a few of its metrics, and whether a teammate verified it. */
     static String runLine(RunView r) {
         String metrics = r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(3)
-                .map(e -> e.getKey() + " " + number(e.getValue())).collect(Collectors.joining(", "));
-        String label = SlackText.escape(r.label());
-        String named = r.url() != null && r.url().startsWith("http") ? "<" + r.url() + "|" + label + ">" : "`" + label + "`";
-        return "• " + named + (metrics.isEmpty() ? "" : ": " + metrics) + " — _" + r.verification().label() + "_";
+                .map(e -> SlackText.escape(e.getKey()) + " " + number(e.getValue())).collect(Collectors.joining(", "));
+        return "• " + RunText.name(r) + (metrics.isEmpty() ? "" : ": " + metrics) + " — _" + r.verification().label() + "_";
     }
 
     static String number(double value) {

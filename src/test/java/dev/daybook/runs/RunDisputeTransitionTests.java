@@ -58,7 +58,8 @@ class RunDisputeTransitionTests extends SlackAppTest {
         assertThat(run().verification()).isEqualTo(Verification.DISPUTED);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lastUpdateOf(check).contains("disputed by"));
         assertThat(lastUpdateOf(check)).contains("disputed by").contains("the test set overlaps training")
-                .doesNotContain(RunCheckActionsIds.VERIFY);
+                .as("another teammate can still verify it").contains(RunCheckActionsIds.VERIFY)
+                .doesNotContain(RunCheckActionsIds.DISPUTE + "\"");
         assertThat(runsListed()).contains("disputed by").contains("the test set overlaps training");
         JsonObject disputed = apiRun();
         assertThat(disputed.get("verification").getAsString()).isEqualTo("disputed");

@@ -51,8 +51,13 @@ class RunSettingsTests extends WithEncryptionKey {
         assertThat(submit("https://mlflow.acme.io", "secret-1").json().get("response_action").getAsString()).isEqualTo("update");
         assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId)).contains(new TrackingServer("https://mlflow.acme.io", "secret-1"));
 
-        submit("https://mlflow2.acme.io", "");
-        assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId)).contains(new TrackingServer("https://mlflow2.acme.io", "secret-1"));
+        submit("https://mlflow.acme.io/", "");
+        assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId)).as("the same server keeps its token")
+                .contains(new TrackingServer("https://mlflow.acme.io/", "secret-1"));
+
+        Answer moved = submit("https://mlflow2.acme.io", "");
+        assertThat(moved.json().getAsJsonObject("errors").get("mlflow_token").getAsString()).contains("new address");
+        assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId)).contains(new TrackingServer("https://mlflow.acme.io/", "secret-1"));
 
         submit("https://mlflow2.acme.io", "none");
         assertThat(runs.trackingServer(FakeSlack.TEAM_ID, projectId)).contains(new TrackingServer("https://mlflow2.acme.io", null));

@@ -5,7 +5,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.daybook.testkit.SlackAppTest;
 
-/** Daybook with DAYBOOK_ENCRYPTION_KEY set, so MLflow tokens can be stored (sealed). One context for all such tests. */
+/**
+ * Daybook with DAYBOOK_ENCRYPTION_KEY set, so MLflow tokens can be stored (sealed), and with loopback
+ * addresses allowed for tracking servers, since the stand-in MLflow listens on 127.0.0.1 (by default
+ * Daybook refuses them: {@code TrackingServerAddressTests}). One context for all such tests.
+ */
 abstract class WithEncryptionKey extends SlackAppTest {
 
     static final String ENCRYPTION_KEY = "q83vEjRWd4iaq83vEjRWd4iaq83vEjRWd4iaq83vEjQ=";
@@ -13,5 +17,6 @@ abstract class WithEncryptionKey extends SlackAppTest {
     @DynamicPropertySource
     static void encryptionKey(DynamicPropertyRegistry registry) {
         registry.add("daybook.encryption.key", () -> ENCRYPTION_KEY);
+        registry.add("daybook.runs.tracking-servers.allow-loopback", () -> "true");
     }
 }

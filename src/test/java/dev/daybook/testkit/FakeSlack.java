@@ -59,8 +59,66 @@ public final class FakeSlack implements AutoCloseable {
     /** A message as Slack would keep it. */
     public record Posted(String channel, String ts, String threadTs, String text, String blocks, String metadata,
                          boolean ephemeral, String user) {
+
+        /** The text and the blocks (as JSON, with Slack's {@code \\u003c} escapes read), for searching. */
         public String allText() {
-            return (text == null ? "" : text) + "\n" + (blocks == null ? "" : blocks);
+            return (text == null ? "" : text) + "\n" + decoded(blocks);
+        }
+
+        /**
+         * Every {@code <…>} control sequence Slack would act on in this message (mentions, broadcasts,
+         * links): in its text and in the mrkdwn texts of its blocks.
+         */
+        public List<String> controlSequences() {
+            return FakeSlack.controlSequences(text, blocks);
+        }
+    }
+
+    private static final java.util.regex.Pattern CONTROL_SEQUENCE = java.util.regex.Pattern.compile("<[^<>]*>");
+
+    /** The {@code <…>} sequences in a message's text and in every text of its blocks. */
+    public static List<String> controlSequences(String text, String blocks) {
+        List<String> found = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        texts.add(text == null ? "" : text);
+        if (blocks != null && !blocks.isBlank()) {
+            collectTexts(JsonParser.parseString(blocks), texts);
+        }
+        for (String t : texts) {
+            java.util.regex.Matcher m = CONTROL_SEQUENCE.matcher(t);
+            while (m.find()) {
+                found.add(m.group());
+            }
+        }
+        return found;
+    }
+
+    /** The texts Slack reads as mrkdwn: {@code plain_text} objects are shown as written, never parsed. */
+    private static void collectTexts(JsonElement element, List<String> texts) {
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> collectTexts(e, texts));
+        } else if (element.isJsonObject() && element.getAsJsonObject().has("type")
+                && "plain_text".equals(element.getAsJsonObject().get("type").getAsString())) {
+            return;
+        } else if (element.isJsonObject()) {
+            element.getAsJsonObject().entrySet().forEach(e -> {
+                if (e.getKey().equals("text") && e.getValue().isJsonPrimitive()) {
+                    texts.add(e.getValue().getAsString());
+                } else {
+                    collectTexts(e.getValue(), texts);
+                }
+            });
+        }
+    }
+
+    private static String decoded(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        try {
+            return JsonParser.parseString(json).toString();
+        } catch (RuntimeException notJson) {
+            return json;
         }
     }
 
@@ -337,9 +395,24 @@ public final class FakeSlack implements AutoCloseable {
                     return;
                 }
             }
+            String refused = refusal(method, params);
+            if (refused != null) {
+                respond(exchange, 200, "{\"ok\":false,\"error\":\"" + refused + "\"}");
+                return;
+            }
             JsonObject answer = answer(method, params, token);
             respond(exchange, 200, GSON.toJson(answer));
         }
+    }
+
+    /** What Slack would refuse for what a message or view contains, as Slack says it; null when it takes it. */
+    private static String refusal(String method, Map<String, String> params) {
+        return switch (method) {
+            case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage" ->
+                    BlockKitLimits.refusalOfMessage(params.get("text"), params.get("blocks"));
+            case "views.open", "views.push", "views.update", "views.publish" -> BlockKitLimits.refusalOfView(params.get("view"));
+            default -> null;
+        };
     }
 
     private void upload(HttpExchange exchange) throws IOException {
