@@ -45,6 +45,13 @@ class SlackEventsServlet extends SlackAppServlet {
         }
         try {
             adapter.writeResponse(resp, run(request));
+        } catch (JsonParseException e) {
+            // Bolt reads an event's or an action's fields only when it routes it: a field of the wrong
+            // type (an object where Slack sends a string) that is still there without the blocks is a
+            // broken request, not a passing failure. Slack's Web API answers that cannot be read never
+            // get here (SlackCalls makes them "try later").
+            log.info("Refused a signed request to /slack/events with a field of the wrong type.");
+            adapter.writeResponse(resp, Response.json(400, "{\"error\":\"malformed request\"}"));
         } catch (Exception e) {
             // 500 makes Slack retry events later, which is what a passing failure here needs.
             log.error("Could not handle a Slack request: {}", e.toString(), e);

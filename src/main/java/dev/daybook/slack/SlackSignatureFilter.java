@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Verifies Slack's request signature before Bolt sees the request: HMAC-SHA256 over
  * {@code v0:<timestamp>:<body>} with the signing secret, computed on the body's UTF-8 bytes as Slack
  * computes it, and a timestamp within five minutes either way. (Bolt's own check encodes with the
- * JVM's default charset, which rejects non-ASCII events on a Java 17 without a UTF-8 locale.)
+ * JVM's default charset, which rejects non-ASCII events on a Java 17 without a UTF-8 locale.) A signed
+ * body then goes through {@link SlackInput}, the one place Slack's text is made fit to store.
  */
 class SlackSignatureFilter extends OncePerRequestFilter {
 
@@ -59,7 +60,18 @@ class SlackSignatureFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"error\":\"invalid request\"}");
             return;
         }
-        chain.doFilter(new VerifiedRequest(request, body), response);
+        byte[] cleaned;
+        try {
+            cleaned = SlackInput.clean(body, request.getContentType());
+        } catch (SlackInput.Malformed malformed) {
+            log.info("Refused a signed request to /slack/events whose payload no Slack payload looks like ({}).",
+                    malformed.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"malformed request\"}");
+            return;
+        }
+        chain.doFilter(new VerifiedRequest(request, cleaned), response);
     }
 
     private boolean isFresh(String timestamp) {
