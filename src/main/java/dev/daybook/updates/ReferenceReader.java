@@ -25,6 +25,8 @@ public final class ReferenceReader {
 
     /** Longer run ids are refused: no tracker issues them, and they would only be noise. */
     public static final int MAX_RUN_ID = 200;
+    /** Metrics read from one item; the rest of a longer list is not read (no message could show it). */
+    public static final int MAX_METRICS_PER_ITEM = 50;
 
     private static final String URL_PART = "[^\\s<>|/?#]+";
     private static final Pattern MLFLOW_URL = Pattern.compile(
@@ -94,7 +96,8 @@ public final class ReferenceReader {
             List<Map<String, Double>> metrics = new ArrayList<>();
             found.forEach(f -> metrics.add(new LinkedHashMap<>()));
             Matcher metric = METRIC.matcher(rest.toString());
-            while (metric.find()) {
+            int read = 0;
+            while (read < MAX_METRICS_PER_ITEM && metric.find()) {
                 String name = metricName(metric.group(1), !metric.group(2).isBlank());
                 if (name == null) {
                     continue;
@@ -104,7 +107,9 @@ public final class ReferenceReader {
                     problems.add(new ParseProblem(ParseProblem.Kind.BAD_METRIC, metric.group(1) + " " + metric.group(3)));
                     continue;
                 }
-                metrics.get(ownerOf(found, metric.start())).putIfAbsent(name, value);
+                if (metrics.get(ownerOf(found, metric.start())).putIfAbsent(name, value) == null) {
+                    read++;
+                }
             }
             Map<String, Integer> seen = new LinkedHashMap<>();
             for (int i = 0; i < found.size(); i++) {

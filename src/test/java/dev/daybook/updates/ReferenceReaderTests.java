@@ -143,6 +143,19 @@ class ReferenceReaderTests {
     }
 
     @Test
+    void anItemGivesAtMostFiftyMetrics() {
+        StringBuilder item = new StringBuilder("sweep run:s1");
+        for (int i = 0; i < 3000; i++) {
+            item.append(" metric").append(i).append("=0.5");
+        }
+
+        ItemReferences references = ReferenceReader.read(item.toString());
+
+        assertThat(references.runs().get(0).metrics()).hasSize(ReferenceReader.MAX_METRICS_PER_ITEM)
+                .containsKey("metric0").containsKey("metric49").doesNotContainKey("metric50");
+    }
+
+    @Test
     void theParserHandsTheReferencesOverWithEachItem() {
         ParsedUpdate parsed = new UpdateParser().parse(
                 "Update:\n- baseline val F1 0.87 (run mlflow:1a2b3c) for #invoice-f1\nNext:\n- F1 0.8.7 run:zz",
