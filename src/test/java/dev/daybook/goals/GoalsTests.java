@@ -51,7 +51,7 @@ class GoalsTests extends SlackAppTest {
         bob = newUser();
         slack.user(ada, "Ada", "UTC").user(bob, "Bob", "UTC");
         clock.set(Instant.parse("2026-11-16T17:00:00Z"));
-        slackRequests.command("/update", "Update: kickoff Next: baseline", channel, name, ada);
+        slackRequests.command("/update", "Update: kickoff Next: baseline", channel, name, newUser());
         project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
     }
 

@@ -52,7 +52,7 @@ class MlflowEnrichmentTests extends WithEncryptionKey {
         ada = newUser();
         slack.user(ada, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: setup Next: train", channel, name, ada);
+        slackRequests.command("/update", "Update: setup Next: train", channel, name, newUser());
         project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
         runs.setTrackingServer(FakeSlack.TEAM_ID, project.id(),
                 new TrackingServer("http://127.0.0.1:" + mlflow.getAddress().getPort() + "/", "mlflow-secret"));

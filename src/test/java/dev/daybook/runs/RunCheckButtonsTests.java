@@ -101,6 +101,7 @@ class RunCheckButtonsTests extends SlackAppTest {
         String oldDispute = CheckMessages.value(first.blocks(), RunCheckActionsIds.DISPUTE).orElseThrow();
         press(RunCheckActionsIds.VERIFY, bob, first);
 
+        clock.set(Instant.parse("2026-11-24T17:00:00Z"));
         slackRequests.command("/update", "Update: better auc=0.97 run:b1 Next: ship", channel, name, ada);
         FakeSlack.Posted second = CheckMessages.awaitCheck(slack, channel, 2);
         assertThat(run().verification()).isEqualTo(Verification.UNVERIFIED);

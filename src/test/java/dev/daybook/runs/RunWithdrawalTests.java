@@ -98,7 +98,7 @@ class RunWithdrawalTests extends SlackAppTest {
     @Test
     void aWithdrawnRevisionBringsBackWhatTheUpdateSaidBeforeAndAnEditThatDropsARunWithdrawsIt() {
         post(ada, "Update:\n- baseline run:w4 auc=0.8\n- also run:w5 f1=0.6");
-        String second = post(ada, "Update:\n- better run:w4 auc=0.97\n- also run:w5 f1=0.6");
+        String second = postReplacing(ada, "Update:\n- better run:w4 auc=0.97\n- also run:w5 f1=0.6");
         awaitRun("w4", r -> r.getAsJsonObject("metrics").get("auc").getAsDouble() == 0.97);
 
         slackRequests.event(SlackRequests.messageDeleted(channel, ada, second, ts(clock.instant().plusSeconds(5))));
@@ -106,11 +106,24 @@ class RunWithdrawalTests extends SlackAppTest {
         awaitRun("w4", r -> r.getAsJsonObject("metrics").get("auc").getAsDouble() == 0.8);
         assertThat(everyView()).doesNotContain("0.97");
 
-        String third = post(ada, "Update:\n- run:w6 auc=0.5");
+        String bobs = post(bob, "Update:\n- tried run:w6 auc=0.5\n- wrote the report");
         awaitRun("w6", r -> true);
-        slackRequests.event(SlackRequests.messageChanged(channel, ada, "Update:\n- no run after all", third,
+        slackRequests.event(SlackRequests.messageChanged(channel, bob, "Update:\n- wrote the report", bobs,
                 ts(clock.instant().plusSeconds(9))));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runNamed("w6") == null);
+    }
+
+    /** A second post the same day that drops what the first said: its author is asked, and replaces it. */
+    private String postReplacing(String user, String text) {
+        clock.set(clock.instant().plusSeconds(60));
+        String ts = ts(clock.instant());
+        slackRequests.event(SlackRequests.message(channel, user, text, ts));
+        FakeSlack.Call asked = slack.awaitCalls("chat.postEphemeral", c -> user.equals(c.param("user"))
+                && c.param("blocks") != null && c.param("blocks").contains("daybook_prompt_replace"), 1).get(0);
+        String prompt = CheckMessages.value(asked.param("blocks"), "daybook_prompt_replace").orElseThrow();
+        slackRequests.ephemeralBlockAction("daybook_prompt_replace", prompt, user, channel, slack.responseUrl("replace-" + user));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.reaction(channel, ts).isPresent());
+        return ts;
     }
 
     private String post(String user, String text) {
@@ -138,7 +151,7 @@ class RunWithdrawalTests extends SlackAppTest {
         JsonObject run = runNamed(externalId);
         FakeSlack.Posted check = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> slack.posted(channel).stream()
                 .filter(p -> p.text() != null && p.text().startsWith("New best")).reduce((a, b) -> b).orElse(null), p -> p != null);
-        String value = check.allText().replaceAll("(?s).*\"action_id\":\"daybook_run_verify\"[^}]*\"value\":\"([0-9:]+)\".*", "$1");
+        String value = CheckMessages.value(check.blocks(), RunCheckActionsIds.VERIFY).orElseThrow();
         slackRequests.blockAction("daybook_run_verify", value, cyd, channel, check.ts());
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> runNamed(externalId).get("verification").getAsString().equals("verified"));

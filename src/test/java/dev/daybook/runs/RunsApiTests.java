@@ -45,7 +45,7 @@ class RunsApiTests extends SlackAppTest {
         ada = newUser();
         slack.user(ada, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        assertThat(slackRequests.command("/update", "Update: set up Next: train", channel, name, ada).status())
+        assertThat(slackRequests.command("/update", "Update: set up Next: train", channel, name, newUser()).status())
                 .isEqualTo(200);
     }
 

@@ -22,7 +22,7 @@ class RunsCommandTests extends SlackAppTest {
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
         assertThat(slackRequests.command("/daybook", "runs", newChannel(), "random", ada).text()).contains("not a project");
 
-        slackRequests.command("/update", "Update: setup Next: train", channel, name, ada);
+        slackRequests.command("/update", "Update: setup Next: train", channel, name, newUser());
         assertThat(slackRequests.command("/daybook", "runs", channel, name, ada).text()).contains("No runs in #" + name);
 
         slackRequests.command("/update", "Update: auc=0.91 run:r1 Next: more", channel, name, ada);

@@ -56,7 +56,7 @@ class TrackingServerAddressTests extends SlackAppTest {
         user = newUser();
         slack.user(user, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: a Next: b", channel, "addr-" + channel.toLowerCase(), user);
+        slackRequests.command("/update", "Update: a Next: b", channel, "addr-" + channel.toLowerCase(), newUser());
         projectId = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id();
     }
 

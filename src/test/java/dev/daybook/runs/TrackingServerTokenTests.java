@@ -51,7 +51,7 @@ class TrackingServerTokenTests extends WithEncryptionKey {
         mallory = newUser();
         slack.user(lead, "Lead", "UTC").user(mallory, "Mallory", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: a Next: b", channel, name, lead);
+        slackRequests.command("/update", "Update: a Next: b", channel, name, newUser());
         projectId = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id();
         hosts.pin("mlflow.team.example", "127.0.0.1");
         hosts.pin("mlflow.mallory.example", "127.0.0.1");

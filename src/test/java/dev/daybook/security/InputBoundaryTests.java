@@ -60,7 +60,7 @@ class InputBoundaryTests extends SlackAppTest {
         ada = newUser();
         slack.user(ada, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-24T15:00:00Z"));
-        slackRequests.command("/update", "Update: set up Next: train", channel, name, ada);
+        slackRequests.command("/update", "Update: set up Next: train", channel, name, newUser());
         token = tokens.create(FakeSlack.TEAM_ID, projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id(), ada);
     }
 

@@ -78,7 +78,7 @@ class MarkupInjectionTests extends SlackAppTest {
         slack.channel(channel, name);
         slack.user(ada, "Ada", "UTC").user(bob, "Bob", "UTC").user(eve, "<!here> Eve <@UVICTIM>", "UTC");
         clock.set(Instant.parse("2026-11-24T15:00:00Z"));
-        slackRequests.command("/update", "Update: set up Next: train", channel, name, ada);
+        slackRequests.command("/update", "Update: set up Next: train", channel, name, newUser());
         project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
     }
 

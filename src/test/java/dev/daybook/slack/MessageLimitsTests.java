@@ -68,7 +68,7 @@ class MessageLimitsTests extends SlackAppTest {
         ada = newUser();
         slack.user(ada, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: set up Next: train", channel, name, ada);
+        slackRequests.command("/update", "Update: set up Next: train", channel, name, newUser());
         slack.awaitPosted(channel, 1);
     }
 
