@@ -9,6 +9,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,7 +28,7 @@ class BoltConfiguration {
 
     @Bean
     App slackApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, Installations installations,
-                 OAuthStates oauthStates) {
+                 OAuthStates oauthStates, AnswerInTime inTime) {
         AppConfig.AppConfigBuilder config = AppConfig.builder()
                 .slack(slack)
                 // Signatures are checked by SlackSignatureFilter before a request reaches Bolt.
@@ -46,7 +48,14 @@ class BoltConfiguration {
         } else {
             config.singleTeamBotToken(settings.botToken());
         }
-        App app = new App(config.build());
+        // Every request Slack waits for is answered within its three seconds, over HTTP and Socket Mode
+        // alike (both run the app through run()); see AnswerInTime.
+        App app = new App(config.build()) {
+            @Override
+            public Response run(Request request) throws Exception {
+                return inTime.run(request, () -> super.run(request));
+            }
+        };
         if (settings.multiWorkspace()) {
             app.service(installations);
             app.service(oauthStates);

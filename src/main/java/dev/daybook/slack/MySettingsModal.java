@@ -97,7 +97,9 @@ class MySettingsModal implements SlackListener {
     /** Opens the form ({@code push} on top of another form); false when Slack would not. */
     boolean open(String teamId, String userId, String triggerId, boolean push) {
         try {
-            slackPeople.refreshIfStale(teamId, userId);
+            // The trigger lapses after 3 s: a new person's profile is waited for briefly, an old one
+            // catches up in the background.
+            slackPeople.refreshBriefly(teamId, userId, SlackPeople.FORM_WAIT);
             View form = form(teamId, userId);
             if (push) {
                 slack.call(teamId, "views.push", SlackCalls.Patience.NONE, c -> c.viewsPush(r -> r.triggerId(triggerId).view(form)));

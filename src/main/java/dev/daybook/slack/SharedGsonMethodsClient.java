@@ -46,7 +46,12 @@ final class SharedGsonMethodsClient extends MethodsClientImpl {
     private final Gson gson;
 
     SharedGsonMethodsClient(Slack slack, Gson gson, String token) {
-        super(slack.getHttpClient(), token);
+        this(slack, slack.getHttpClient(), gson, token);
+    }
+
+    /** With another HTTP client than the Slack instance's (one with a shorter deadline). */
+    SharedGsonMethodsClient(Slack slack, com.slack.api.util.http.SlackHttpClient http, Gson gson, String token) {
+        super(http, token);
         setEndpointUrlPrefix(slack.getConfig().getMethodsEndpointUrlPrefix());
         this.gson = gson;
     }

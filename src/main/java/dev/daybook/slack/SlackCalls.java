@@ -13,6 +13,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -41,17 +42,27 @@ class SlackCalls {
 
     /** How long a call may wait for Slack's rate limit before giving the work back to the outbox. */
     enum Patience {
-        /** In a request Slack waits on (3 seconds): never wait. */
-        NONE(0, Duration.ZERO),
+        /**
+         * In a request Slack waits on (3 seconds): never wait for a rate limit, and give up after
+         * {@code daybook.slack.interactive-timeout} (2 s), so that the request can still be answered.
+         */
+        NONE(0, Duration.ZERO, true),
+        /**
+         * Once, with the full timeout: a call the answer needs but that may finish after Slack stopped
+         * waiting (the answer then goes to the request's response_url, see {@link AnswerInTime}).
+         */
+        ONCE(0, Duration.ZERO, false),
         /** In background work: wait out Retry-After a few times. */
-        WAIT(5, Duration.ofSeconds(60));
+        WAIT(5, Duration.ofSeconds(60), false);
 
         final int retries;
         final Duration longestWait;
+        final boolean interactive;
 
-        Patience(int retries, Duration longestWait) {
+        Patience(int retries, Duration longestWait, boolean interactive) {
             this.retries = retries;
             this.longestWait = longestWait;
+            this.interactive = interactive;
         }
     }
 
@@ -66,9 +77,16 @@ class SlackCalls {
     private final MeterRegistry meters;
     private final SlackPacing pacing;
     private final Clock clock;
+    /** The same connections as {@link #slack}'s, with a whole-call deadline for calls Slack waits on. */
+    private final SlackHttpClient interactive;
 
-    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters, SlackPacing pacing, Clock clock) {
+    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters, SlackPacing pacing, Clock clock,
+               SlackSettings settings) {
         this.slack = slack;
+        this.interactive = new SlackHttpClient(slack.getHttpClient().getOkHttpClient().newBuilder()
+                .callTimeout(settings.interactiveTimeout())
+                .build());
+        this.interactive.setConfig(slack.getConfig());
         this.answers = SharedGsonMethodsClient.gsonFor(slack);
         this.tokens = tokens;
         this.meters = meters;
@@ -106,7 +124,9 @@ class SlackCalls {
         if (token == null) {
             throw new SlackRefused(method, "not_installed");
         }
-        MethodsClient client = new SharedGsonMethodsClient(slack, answers, token);
+        MethodsClient client = patience.interactive
+                ? new SharedGsonMethodsClient(slack, interactive, answers, token)
+                : new SharedGsonMethodsClient(slack, answers, token);
         for (int attempt = 0; ; attempt++) {
             if (patience == Patience.WAIT) {
                 pacing.acquire(teamId, method); // background work is paced, so that bursts are not refused

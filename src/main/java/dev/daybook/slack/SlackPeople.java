@@ -4,7 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
@@ -17,20 +24,33 @@ import dev.daybook.people.PersonDirectory;
 /**
  * Keeps {@link PersonDirectory} in step with Slack: a person's name and time zone are fetched with
  * {@code users.info} when unknown or older than a few hours, and on {@code user_change} events, so the
- * zone follows people when they travel.
+ * zone follows people when they travel. Only a person whose zone Daybook does not know yet is waited
+ * for (their update's day depends on it; when Slack is slow the answer goes out later, see
+ * {@link AnswerInTime}); a stale profile is refreshed in the background while the request goes on
+ * with what is known.
  */
 @Component
-class SlackPeople {
+class SlackPeople implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackPeople.class);
     private static final Duration FRESH_FOR = Duration.ofHours(6);
     private static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(10);
+    /** How long a form waits for a new person's profile before it opens without it. */
+    static final Duration FORM_WAIT = Duration.ofSeconds(1);
 
     private final PersonDirectory people;
     private final SlackCalls slack;
     private final Clock clock;
     /** Lookups that failed lately, so that a person Slack will not describe costs one call per ten minutes, not one per post. */
     private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
+    /** Lookups running in the background, so that a burst of posts by one person asks Slack once. */
+    private final Map<String, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
+    private final ExecutorService background = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(1_000), runnable -> {
+                Thread thread = new Thread(runnable, "slack-people");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     SlackPeople(PersonDirectory people, SlackCalls slack, Clock clock) {
         this.people = people;
@@ -38,15 +58,82 @@ class SlackPeople {
         this.clock = clock;
     }
 
-    /** Makes sure we know the person's time zone before filing their update; never fails the caller. */
+    /**
+     * Makes sure we know the person's time zone before filing their update; never fails the caller. A
+     * person never seen is looked up now ({@code users.info}, once, with the full timeout); one whose
+     * profile is only old is refreshed in the background, and the caller goes on with what is known.
+     */
     void refreshIfStale(String teamId, String userId) {
-        String key = teamId + "/" + userId;
-        Instant retry = failedUntil.get(key);
-        if (retry != null && retry.isAfter(clock.instant()) || !people.isStale(teamId, userId, FRESH_FOR)) {
+        if (!due(teamId, userId)) {
+            return;
+        }
+        if (people.profile(teamId, userId).timeZoneKnown()) {
+            refreshInBackground(teamId, userId);
+        } else {
+            lookUp(teamId, userId);
+        }
+    }
+
+    /** Refreshes the person's profile if it is missing or old, without making the caller wait. */
+    void refreshInBackground(String teamId, String userId) {
+        refreshing(teamId, userId);
+    }
+
+    /**
+     * For a form, which must open within the trigger's three seconds: a person never seen is waited
+     * for at most {@code wait} (Slack usually answers in a fraction of that, and the form then shows
+     * their zone); an old profile is refreshed in the background.
+     */
+    void refreshBriefly(String teamId, String userId, Duration wait) {
+        CompletableFuture<Void> lookup = refreshing(teamId, userId);
+        if (lookup == null || people.profile(teamId, userId).timeZoneKnown()) {
             return;
         }
         try {
-            UsersInfoResponse info = slack.call(teamId, "users.info", SlackCalls.Patience.NONE,
+            lookup.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // go on with what is known; the lookup finishes on its own
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The lookup running for this person (started now if due and not running); null when none is due. */
+    private CompletableFuture<Void> refreshing(String teamId, String userId) {
+        if (!due(teamId, userId)) {
+            return null;
+        }
+        String key = teamId + "/" + userId;
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> running = refreshing.putIfAbsent(key, started);
+        if (running != null) {
+            return running;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    lookUp(teamId, userId);
+                } finally {
+                    refreshing.remove(key);
+                    started.complete(null);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            refreshing.remove(key);
+            started.complete(null);
+        }
+        return started;
+    }
+
+    private boolean due(String teamId, String userId) {
+        Instant retry = failedUntil.get(teamId + "/" + userId);
+        return (retry == null || !retry.isAfter(clock.instant())) && people.isStale(teamId, userId, FRESH_FOR);
+    }
+
+    private void lookUp(String teamId, String userId) {
+        String key = teamId + "/" + userId;
+        try {
+            UsersInfoResponse info = slack.call(teamId, "users.info", SlackCalls.Patience.ONCE,
                     c -> c.usersInfo(r -> r.user(userId)));
             remember(teamId, info.getUser());
             failedUntil.remove(key);
@@ -57,6 +144,11 @@ class SlackPeople {
             failedUntil.put(key, clock.instant().plus(RETRY_FAILED_AFTER));
             log.info("Slack: could not look up a user's time zone ({}); using what we have.", e.getMessage());
         }
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
     }
 
     void remember(String teamId, User user) {

@@ -12,13 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param redirectUri the OAuth redirect URL, needed only when the app lists several
  * @param scopes      the bot scopes asked for on install; they must match {@code manifest.yml}
+ * @param timeout     how long a Web API call made in background work may take
+ * @param answerWithin how long Daybook works on a request Slack waits for (Slack gives up at 3 s)
+ *                     before it answers "one moment" and sends the real answer to the request's
+ *                     {@code response_url} when it is ready
+ * @param interactiveTimeout how long a Web API call made while Slack waits for the answer may take
+ *                     (opening a form, a person's profile), so that a hanging Slack still leaves
+ *                     time to answer
  */
 @ConfigurationProperties("daybook.slack")
 record SlackSettings(String botToken, String signingSecret, String appToken,
                      @DefaultValue("https://slack.com/api/") String apiUrl,
                      @DefaultValue("5s") Duration timeout,
                      String clientId, String clientSecret, String redirectUri,
-                     @DefaultValue(DEFAULT_SCOPES) String scopes) {
+                     @DefaultValue(DEFAULT_SCOPES) String scopes,
+                     @DefaultValue("2500ms") Duration answerWithin,
+                     @DefaultValue("2s") Duration interactiveTimeout) {
 
     static final String DEFAULT_SCOPES = "app_mentions:read,channels:history,channels:read,chat:write,"
             + "chat:write.public,commands,files:write,groups:history,groups:read,im:history,im:read,im:write,"

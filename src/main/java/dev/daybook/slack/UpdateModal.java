@@ -88,7 +88,9 @@ class UpdateModal implements SlackListener {
     /** Opens the form in answer to a request that carries a trigger id; false when Slack would not. */
     boolean open(String teamId, String channelId, String userId, String triggerId) {
         try {
-            people.refreshIfStale(teamId, userId);
+            // The trigger lapses after 3 s: a new person's profile is waited for briefly, an old one
+            // catches up in the background.
+            people.refreshBriefly(teamId, userId, SlackPeople.FORM_WAIT);
             View form = form(teamId, channelId, userId);
             slack.call(teamId, "views.open", SlackCalls.Patience.NONE,
                     c -> c.viewsOpen(r -> r.triggerId(triggerId).view(form)));

@@ -144,7 +144,8 @@ public final class FakeSlack implements AutoCloseable {
         server.createContext("/api/", this::handle);
         server.createContext("/upload/", this::upload);
         server.createContext("/response/", this::responseUrl);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Enough threads that calls held by a hang (FakeSlack.hang) do not stop everything else.
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.start();
     }
 
@@ -243,6 +244,65 @@ public final class FakeSlack implements AutoCloseable {
     /** The next {@code times} calls of {@code method} answer only after this delay. */
     public FakeSlack delay(String method, int times, Duration delay) {
         return fault(method, new Fault(times, 200, null, 0, delay.toMillis()));
+    }
+
+    /**
+     * Slack hanging: calls of {@code method} about {@code about} (their {@code channel}, {@code user} or
+     * {@code trigger_id}) get no answer until the hang is released (or 60 s pass), and then are
+     * answered as usual. Release it in a {@code finally}, so that a failing test frees the server.
+     */
+    public Hang hang(String method, String about) {
+        Hang hang = new Hang();
+        Fault fault = new Fault(Integer.MAX_VALUE, 200, null, 0, 0).in(about);
+        fault.hang = hang;
+        hang.fault = fault;
+        hang.method = method;
+        fault(method, fault);
+        return hang;
+    }
+
+    /** A hang made with {@link #hang}: {@link #release()} answers the calls it holds and lets later ones through. */
+    public final class Hang implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile long releasedAt;
+        private Fault fault;
+        private String method;
+
+        /** How many calls reached the hang so far. */
+        public int held() {
+            return held.get();
+        }
+
+        /** When it was released (System.currentTimeMillis()), or 0 while it holds. */
+        public long releasedAt() {
+            return releasedAt;
+        }
+
+        public void release() {
+            if (releasedAt == 0) {
+                releasedAt = System.currentTimeMillis();
+            }
+            List<Fault> pending = faults.get(method);
+            if (pending != null) {
+                pending.remove(fault);
+            }
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
+
+        void hold() {
+            held.incrementAndGet();
+            try {
+                released.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public void clearFaults() {
@@ -372,12 +432,14 @@ public final class FakeSlack implements AutoCloseable {
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
             calls.add(new Call(method, token, params, System.currentTimeMillis()));
 
-            Fault fault = takeFault(method, params.get("channel"));
+            Fault fault = takeFault(method, params);
             if (fault != null && fault.status == 0) {
                 fault = null; // a call let through in a storm
             }
             if (fault != null) {
-                if (fault.delayMillis > 0) {
+                if (fault.hang != null) {
+                    fault.hang.hold();
+                } else if (fault.delayMillis > 0) {
                     sleep(fault.delayMillis);
                 } else if (fault.status == 429) {
                     exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter));
@@ -434,13 +496,15 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private synchronized Fault takeFault(String method, String channel) {
+    private synchronized Fault takeFault(String method, Map<String, String> params) {
         List<Fault> pending = faults.get(method);
         if (pending == null) {
             return null;
         }
         for (Fault fault : pending) {
-            if (fault.channel == null || fault.channel.equals(channel)) {
+            if (fault.channel == null || fault.channel.equals(params.get("channel"))
+                    || fault.hang != null && (fault.channel.equals(params.get("user"))
+                    || fault.channel.equals(params.get("trigger_id")))) {
                 if (--fault.remaining <= 0) {
                     pending.remove(fault);
                 }
@@ -714,6 +778,7 @@ public final class FakeSlack implements AutoCloseable {
         final int retryAfter;
         final long delayMillis;
         String channel;
+        Hang hang;
 
         Fault(int times, int status, String error, int retryAfter, long delayMillis) {
             this.remaining = times;

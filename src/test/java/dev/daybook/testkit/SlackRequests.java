@@ -81,8 +81,14 @@ public final class SlackRequests {
         form.put("api_app_id", APP_ID);
         form.put("is_enterprise_install", "false");
         form.put("response_url", FakeSlack.shared().responseUrl("command-" + userId));
-        form.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        // One trigger per person, so that a fault can be aimed at one test's form (FakeSlack.in(trigger)).
+        form.put("trigger_id", triggerOf(userId));
         return post(form(form), "application/x-www-form-urlencoded");
+    }
+
+    /** The trigger id {@link #command} sends for this person. */
+    public static String triggerOf(String userId) {
+        return "13345224609.738474920." + userId.toLowerCase();
     }
 
     // ---- Events API --------------------------------------------------------------------------
