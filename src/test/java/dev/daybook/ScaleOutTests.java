@@ -84,6 +84,8 @@ class ScaleOutTests {
         settings.put("daybook.slack.signing-secret", SlackAppTest.SIGNING_SECRET);
         settings.put("daybook.api.token", SlackAppTest.API_TOKEN);
         settings.put("daybook.outbox.retry-interval", "1s");
+        settings.put("daybook.slack.answer-within", "15s"); // as in SlackAppTest: a loaded machine is slow
+        settings.put("daybook.slack.interactive-timeout", "5s");
         settings.put("daybook.outbox.retry-min-age", "1s");
         settings.put("spring.modulith.events.staleness.published", "5s");
         settings.put("spring.modulith.events.staleness.processing", "5s");

@@ -46,6 +46,9 @@ class LateAnswerTests extends SlackAppTest {
     @DynamicPropertySource
     static void patientCalls(DynamicPropertyRegistry registry) {
         registry.add("daybook.slack.timeout", () -> "20s");
+        // The deadlines Daybook runs with (SlackAppTest makes them generous for every other test).
+        registry.add("daybook.test.answer-within", () -> "2500ms");
+        registry.add("daybook.test.interactive-timeout", () -> "2s");
     }
 
     @Test

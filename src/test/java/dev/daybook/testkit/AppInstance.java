@@ -37,6 +37,8 @@ public final class AppInstance implements AutoCloseable {
         properties.put("daybook.slack.pacing.burst", "100");
         properties.put("daybook.outbox.retry-interval", "500ms");
         properties.put("daybook.outbox.retry-min-age", "0s");
+        properties.put("daybook.slack.answer-within", "15s"); // as in SlackAppTest
+        properties.put("daybook.slack.interactive-timeout", "5s");
         properties.put("server.port", "0");
         properties.put("spring.quartz.scheduler-name", schedulerName);
         properties.put("spring.quartz.auto-startup", "true");

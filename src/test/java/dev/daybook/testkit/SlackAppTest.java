@@ -73,6 +73,11 @@ public abstract class SlackAppTest {
         registry.add("spring.quartz.auto-startup", () -> "false");
         registry.add("daybook.slack.pacing.rate", () -> "500");
         registry.add("daybook.slack.pacing.burst", () -> "100");
+        // A loaded test machine may take longer than Slack's 2.5 s to answer; tests that read the
+        // answer itself would then read "one moment". LateAnswerTests sets the real deadlines through
+        // daybook.test.* (a test's own value for these very keys would not win over this one).
+        registry.add("daybook.slack.answer-within", () -> "${daybook.test.answer-within:15s}");
+        registry.add("daybook.slack.interactive-timeout", () -> "${daybook.test.interactive-timeout:5s}");
     }
 
     @BeforeEach
