@@ -33,6 +33,13 @@ class RunEnrichment {
         if (run == null || server == null) {
             return;
         }
+        if (server.tokenUnreadable()) {
+            // Asking again would fail the same way for ever: done until someone enters the token again.
+            log.info("MLflow: run {} of project {} not fetched: the project's token cannot be read "
+                    + "(the encryption key changed); it must be entered again in /daybook settings.",
+                    run.externalId(), event.projectId());
+            return;
+        }
         int attempt = runs.trackerAttempt(event.teamId(), run.id());
         MlflowClient.Fetched fetched;
         try {

@@ -26,11 +26,32 @@ class TrackingServers {
         this.secrets = secrets;
     }
 
+    /**
+     * The project's server. A stored token that no key opens (the key changed without the old one
+     * listed, or none is set) is not an error here: the server comes back marked
+     * {@link TrackingServer#tokenUnreadable()}, so that settings still open and say so.
+     */
     Optional<TrackingServer> find(String teamId, long projectId) {
         return jdbc.sql("select url, token from tracking_server where team_id = ? and project_id = ?")
                 .params(teamId, projectId)
-                .query((rs, n) -> new TrackingServer(rs.getString(1), secrets.open(rs.getString(2), teamId)))
+                .query((rs, n) -> {
+                    String url = rs.getString(1);
+                    String stored = rs.getString(2);
+                    if (stored == null) {
+                        return new TrackingServer(url, null);
+                    }
+                    return secrets.tryOpen(stored, teamId)
+                            .map(token -> new TrackingServer(url, token))
+                            .orElseGet(() -> new TrackingServer(url, null, true));
+                })
                 .optional();
+    }
+
+    /** Projects whose stored token no key opens, as (team, project id), for health details. */
+    List<String> needingToken() {
+        return jdbc.sql("select team_id, project_id from tracking_server where token is not null "
+                        + "and token_unreadable_at is not null order by team_id, project_id")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getLong(2)).list();
     }
 
     void save(String teamId, long projectId, TrackingServer server) {
@@ -41,7 +62,8 @@ class TrackingServers {
         String token = server.token() == null ? null : secrets.seal(server.token(), teamId);
         if (!inserts.insert("insert into tracking_server (team_id, project_id, url, token) values (?, ?, ?, ?)",
                 teamId, projectId, server.url(), token)) {
-            jdbc.sql("update tracking_server set url = ?, token = ? where team_id = ? and project_id = ?")
+            jdbc.sql("update tracking_server set url = ?, token = ?, token_unreadable_at = null "
+                            + "where team_id = ? and project_id = ?")
                     .params(server.url(), token, teamId, projectId).update();
         }
     }
@@ -59,7 +81,8 @@ class TrackingServers {
                 jdbc.sql("update tracking_server set url = ? where team_id = ? and project_id = ?")
                         .params(url, teamId, projectId).update();
             } else {
-                jdbc.sql("update tracking_server set url = ?, token = null where team_id = ? and project_id = ?")
+                jdbc.sql("update tracking_server set url = ?, token = null, token_unreadable_at = null "
+                                + "where team_id = ? and project_id = ?")
                         .params(url, teamId, projectId).update();
             }
         }
@@ -83,22 +106,41 @@ class TrackingServers {
         }
     }
 
-    /** Seals tokens stored in plain text (before they were encrypted) or under a previous key. */
-    int sealStoredTokens() {
-        record Stored(long id, String teamId, String token) {
+    /** What a start did with the stored tokens. */
+    record Sealed(int sealed, int unreadable) {
+    }
+
+    /**
+     * Seals tokens stored in plain text (before they were encrypted) or under a previous key. A token
+     * no key opens is marked (its project must enter it again) instead of failing the start; one that
+     * opens again has its mark cleared.
+     */
+    Sealed sealStoredTokens(java.time.Instant now) {
+        record Stored(long id, String teamId, String token, boolean marked) {
         }
-        List<Stored> stored = jdbc.sql("select id, team_id, token from tracking_server where token is not null")
-                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        List<Stored> stored = jdbc.sql("select id, team_id, token, token_unreadable_at from tracking_server "
+                        + "where token is not null")
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4) != null))
                 .list();
         int sealed = 0;
+        int unreadable = 0;
         for (Stored s : stored) {
-            if (secrets.needsSealing(s.token())) {
-                sealed += jdbc.sql("update tracking_server set token = ? where id = ? and token = ?")
-                        .params(secrets.seal(secrets.open(s.token(), s.teamId()), s.teamId()), s.id(), s.token())
+            Optional<String> token = secrets.tryOpen(s.token(), s.teamId());
+            if (token.isEmpty()) {
+                unreadable++;
+                if (!s.marked()) {
+                    jdbc.sql("update tracking_server set token_unreadable_at = ? where id = ? and token = ?")
+                            .params(java.sql.Timestamp.from(now), s.id(), s.token()).update();
+                }
+            } else if (secrets.needsSealing(s.token())) {
+                sealed += jdbc.sql("update tracking_server set token = ?, token_unreadable_at = null where id = ? and token = ?")
+                        .params(secrets.seal(token.get(), s.teamId()), s.id(), s.token())
                         .update();
+            } else if (s.marked()) {
+                jdbc.sql("update tracking_server set token_unreadable_at = null where id = ?").param(s.id()).update();
             }
         }
-        return sealed;
+        return new Sealed(sealed, unreadable);
     }
 
     void deleteWorkspace(String teamId) {

@@ -58,7 +58,7 @@ class Installations implements InstallationService, BotTokens {
         }
         String token = transaction.execute(s -> installations.findByTeamId(teamId)
                 .filter(SlackInstallation::isActive)
-                .map(i -> cipher.open(i.botTokenSealed(), teamId))
+                .map(i -> openOrNull(i))
                 .orElse(null));
         if (token != null) {
             tokens.put(teamId, new Cached(token, clock.instant().plus(CACHE_FOR)));
@@ -161,19 +161,67 @@ class Installations implements InstallationService, BotTokens {
                 }));
     }
 
-    /** Reseals tokens sealed under a previous key with the current one (after a key rotation). */
-    int resealWithCurrentKey() {
-        Integer resealed = transaction.execute(s -> {
-            int count = 0;
+    /** What a start did with the stored tokens. */
+    record Resealed(int resealed, int unreadable) {
+    }
+
+    /**
+     * Reseals tokens sealed under a previous key with the current one (after a key rotation). A token
+     * that no key opens does not stop the start: its workspace is marked as needing to install Daybook
+     * again (shown in {@code /actuator/health/tokens}), and its requests are refused as from a
+     * workspace that has not installed it. A token that opens again clears its mark.
+     */
+    Resealed resealWithCurrentKey() {
+        if (cipher == null) {
+            return new Resealed(0, 0);
+        }
+        Resealed result = transaction.execute(s -> {
+            int resealed = 0;
+            int unreadable = 0;
             for (SlackInstallation i : installations.findByBotTokenSealedIsNotNull()) {
+                String token;
+                try {
+                    token = cipher.open(i.botTokenSealed(), i.teamId());
+                } catch (RuntimeException e) {
+                    if (i.markUnreadable(clock.instant())) {
+                        log.warn("Slack: the token of workspace {} cannot be opened ({}); it must install Daybook again.",
+                                i.teamId(), e.getMessage());
+                    }
+                    unreadable++;
+                    continue;
+                }
                 if (!cipher.isCurrent(i.botTokenSealed())) {
-                    i.reseal(cipher.seal(cipher.open(i.botTokenSealed(), i.teamId()), i.teamId()));
-                    count++;
+                    i.reseal(cipher.seal(token, i.teamId()));
+                    resealed++;
+                } else if (i.tokenUnreadableAt() != null) {
+                    i.markReadable();
                 }
             }
-            return count;
+            return new Resealed(resealed, unreadable);
         });
-        return resealed == null ? 0 : resealed;
+        return result == null ? new Resealed(0, 0) : result;
+    }
+
+    /** Workspaces whose token no key opens, for health details; they must install Daybook again. */
+    java.util.List<String> needingToken() {
+        java.util.List<String> teams = transaction.execute(s -> installations
+                .findByTokenUnreadableAtIsNotNullAndUninstalledAtIsNull().stream()
+                .filter(i -> i.botTokenSealed() != null)
+                .map(SlackInstallation::teamId).sorted().toList());
+        return teams == null ? java.util.List.of() : teams;
+    }
+
+    private String openOrNull(SlackInstallation installation) {
+        if (cipher == null) {
+            return null;
+        }
+        try {
+            return cipher.open(installation.botTokenSealed(), installation.teamId());
+        } catch (RuntimeException e) {
+            log.warn("Slack: the token of workspace {} cannot be opened; it must install Daybook again.",
+                    installation.teamId());
+            return null;
+        }
     }
 
     @Override

@@ -80,7 +80,10 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                             return p;
                         }))),
                 input(i -> i.blockId(MLFLOW_TOKEN).optional(true).label(plainText("MLflow token"))
-                        .hint(plainText(server.map(TrackingServer::token).isPresent()
+                        .hint(plainText(server.map(TrackingServer::tokenUnreadable).orElse(false)
+                                ? "The stored token can no longer be read (Daybook's encryption key changed): "
+                                        + "type it again, or 'none' if the server needs none. Until then runs are not fetched."
+                                : server.map(TrackingServer::token).isPresent()
                                 ? "A token is stored for this address. Leave empty to keep it (a new address needs its "
                                         + "token again), or type 'none' to remove it."
                                 : "Only if the server needs one."))

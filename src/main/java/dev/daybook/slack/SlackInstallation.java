@@ -41,6 +41,9 @@ class SlackInstallation {
 
     private Instant uninstalledAt;
 
+    /** When a start found that no key Daybook has opens the token: the workspace must install again. */
+    private Instant tokenUnreadableAt;
+
     protected SlackInstallation() {
     }
 
@@ -60,6 +63,7 @@ class SlackInstallation {
         this.installerUserId = installerUserId;
         this.installedAt = at;
         this.uninstalledAt = null;
+        this.tokenUnreadableAt = null;
     }
 
     /** Forgets the token at once; the workspace's data is kept until the grace period ends. */
@@ -72,6 +76,25 @@ class SlackInstallation {
 
     void reseal(String sealed) {
         this.botTokenSealed = sealed;
+        this.tokenUnreadableAt = null;
+    }
+
+    /** No key opens the token (kept, in case the old key is listed again); true when newly marked. */
+    boolean markUnreadable(Instant at) {
+        if (tokenUnreadableAt != null) {
+            return false;
+        }
+        tokenUnreadableAt = at;
+        return true;
+    }
+
+    /** The token opens again (the old key was listed after all). */
+    void markReadable() {
+        tokenUnreadableAt = null;
+    }
+
+    Instant tokenUnreadableAt() {
+        return tokenUnreadableAt;
     }
 
     boolean isActive() {

@@ -13,4 +13,6 @@ interface SlackInstallations extends JpaRepository<SlackInstallation, Long> {
     List<SlackInstallation> findByUninstalledAtBefore(Instant before);
 
     List<SlackInstallation> findByBotTokenSealedIsNotNull();
+
+    List<SlackInstallation> findByTokenUnreadableAtIsNotNullAndUninstalledAtIsNull();
 }

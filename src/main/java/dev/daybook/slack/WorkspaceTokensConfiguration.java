@@ -25,18 +25,21 @@ class WorkspaceTokensConfiguration {
     @Bean
     Installations installations(SlackSettings settings, EncryptionSettings encryption,
                                 SlackInstallations installations, PlatformTransactionManager transactions, Clock clock) {
-        boolean hasKey = encryption.key() != null && !encryption.key().isBlank();
+        boolean hasKey = encryption.hasKey();
         if (settings.multiWorkspace() && !hasKey) {
             throw new IllegalStateException("Daybook keeps each workspace's Slack token encrypted: set "
                     + "DAYBOOK_ENCRYPTION_KEY (create one with: openssl rand -base64 32). See docs/operations.md.");
         }
-        TokenCipher cipher = hasKey ? new TokenCipher(encryption.key(), encryption.previousKeys()) : null;
+        TokenCipher cipher = hasKey ? new TokenCipher(encryption.sealingKey(), encryption.openingKeys()) : null;
         Installations store = new Installations(installations, cipher, transactions, clock);
-        if (cipher != null) {
-            int resealed = store.resealWithCurrentKey();
-            if (resealed > 0) {
-                log.info("Slack: re-encrypted {} workspace tokens with the current DAYBOOK_ENCRYPTION_KEY.", resealed);
-            }
+        // Never fails the start: a token no key opens marks its workspace as needing to install again.
+        Installations.Resealed result = store.resealWithCurrentKey();
+        if (result.resealed() > 0) {
+            log.info("Slack: re-encrypted {} workspace tokens with the current DAYBOOK_ENCRYPTION_KEY.", result.resealed());
+        }
+        if (result.unreadable() > 0) {
+            log.warn("Slack: {} workspace tokens cannot be opened with the keys in DAYBOOK_ENCRYPTION_KEY; "
+                    + "those workspaces must install Daybook again (see /actuator/health/tokens).", result.unreadable());
         }
         return store;
     }

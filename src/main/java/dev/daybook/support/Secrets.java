@@ -15,8 +15,7 @@ public class Secrets {
     private final TokenCipher cipher;
 
     public Secrets(EncryptionSettings encryption) {
-        boolean hasKey = encryption.key() != null && !encryption.key().isBlank();
-        this.cipher = hasKey ? new TokenCipher(encryption.key(), encryption.previousKeys()) : null;
+        this.cipher = encryption.hasKey() ? new TokenCipher(encryption.sealingKey(), encryption.openingKeys()) : null;
     }
 
     /** Whether an encryption key is configured, so that secrets can be stored. */
@@ -44,6 +43,22 @@ public class Secrets {
             throw new IllegalStateException("A stored secret is encrypted, but DAYBOOK_ENCRYPTION_KEY is not set");
         }
         return cipher.open(stored, teamId);
+    }
+
+    /**
+     * Opens a stored secret if any key Daybook has opens it; empty when none does (the key changed
+     * without the old one listed, no key is set, or the value was altered). Never throws: one
+     * unreadable secret must not stop anything but the work that needs it.
+     */
+    public java.util.Optional<String> tryOpen(String stored, String teamId) {
+        if (stored == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(open(stored, teamId));
+        } catch (RuntimeException unreadable) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Whether a stored value should be (re)sealed now: it is plain text, or sealed under a previous key. */
