@@ -1,6 +1,5 @@
 package dev.daybook.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,6 +36,14 @@ public final class DaybookProcess implements AutoCloseable {
 
     /** Starts an instance with these settings (property name → value) on a free port. */
     public static DaybookProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Starts an instance in this working directory, so that the embedded default (a database under
+     * {@code ./data}) lands there, exactly as for someone who runs the jar from that directory.
+     */
+    public static DaybookProcess start(String name, Map<String, String> properties, Path workingDirectory) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -53,7 +60,7 @@ public final class DaybookProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .directory(new File(System.getProperty("java.io.tmpdir")))
+                    .directory(workingDirectory.toFile())
                     .start();
             return new DaybookProcess(name, port, process, log);
         } catch (IOException e) {
