@@ -52,7 +52,7 @@ class WritePathTests extends SlackAppTest {
         String author = newUser();
         slack.user(author, "Author", "Europe/London");
         Cost first = record(channel, author, FIVE_ITEMS);
-        Cost revision = record(channel, author, FIVE_ITEMS + "- and the second label guide\n");
+        Cost revision = record(channel, author, FIVE_ITEMS.replace("Update:\n", "Update:\n- wrote the evaluation notes\n"));
         System.out.printf("statements per /update: new person %d before the answer + %d after; revision %d + %d%n",
                 first.beforeAnswer(), first.after(), revision.beforeAnswer(), revision.after());
 
@@ -63,8 +63,8 @@ class WritePathTests extends SlackAppTest {
 
     // Today's counts (docs/benchmarks.md, "Statements per update"): a change that adds statements to
     // the path fails here and has to say why.
-    static final long REVISION_LIMIT = 25;
-    static final long NEW_PERSON_LIMIT = 26;
+    static final long REVISION_LIMIT = 16;
+    static final long NEW_PERSON_LIMIT = 27;
     static final long AFTER_LIMIT = 34;
 
     private Cost record(String channel, String user, String text) {
