@@ -62,9 +62,10 @@ class WritePathTests extends SlackAppTest {
     }
 
     // Today's counts (docs/benchmarks.md, "Statements per update"): a change that adds statements to
-    // the path fails here and has to say why.
-    static final long REVISION_LIMIT = 16;
-    static final long NEW_PERSON_LIMIT = 27;
+    // the path fails here and has to say why. One more is allowed where items are inserted: the item
+    // sequence is asked for fifty ids at a time, and an update's items may need the next fifty.
+    static final long REVISION_LIMIT = 11 + 1;
+    static final long NEW_PERSON_LIMIT = 23 + 1;
     static final long AFTER_LIMIT = 34;
 
     private Cost record(String channel, String user, String text) {
