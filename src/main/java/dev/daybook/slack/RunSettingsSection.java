@@ -54,8 +54,10 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     private final ApiTokens tokens;
     private final ProjectDirectory projects;
     private final SlackCalls slack;
+    private final Leadership leadership;
 
-    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack) {
+    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack, Leadership leadership) {
+        this.leadership = leadership;
         this.runs = runs;
         this.tokens = tokens;
         this.projects = projects;
@@ -160,6 +162,9 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         if (project.isEmpty()) {
             return ctx.ack();
         }
+        if (!leadership.mayLead(project.get(), payload.getUser().getId())) {
+            return refuse(payload, ctx, project.get(), "revoke its API tokens");
+        }
         int revoked = tokens.revokeAll(ctx.getTeamId(), project.get().id());
         log.info("API tokens: {} revoked {} tokens of project {}.", payload.getUser().getId(), revoked, project.get().id());
         View shown = view(v -> v.type("modal").callbackId("daybook_api_tokens_revoked")
@@ -174,6 +179,22 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                     c -> c.viewsPush(r -> r.triggerId(payload.getTriggerId()).view(shown)));
         } catch (RuntimeException e) {
             log.info("Slack: could not confirm revoked API tokens ({}); they are revoked.", e.getMessage());
+        }
+        return ctx.ack();
+    }
+
+    /** A button only leads are shown, pressed by someone else (a stale form, or forged): nothing changes. */
+    private Response refuse(BlockActionPayload payload, ActionContext ctx, Project project, String what) {
+        log.info("API tokens: refused a request by someone who does not lead project {}.", project.id());
+        View shown = view(v -> v.type("modal").callbackId("daybook_api_tokens_refused")
+                .title(viewTitle(t -> t.type("plain_text").text("API tokens")))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(leadership.refusal(project, what)))))));
+        try {
+            slack.call(ctx.getTeamId(), "views.push", SlackCalls.Patience.NONE,
+                    c -> c.viewsPush(r -> r.triggerId(payload.getTriggerId()).view(shown)));
+        } catch (RuntimeException e) {
+            log.info("Slack: could not show a refusal ({}).", e.getMessage());
         }
         return ctx.ack();
     }
@@ -193,6 +214,9 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         Optional<Project> project = projectOf(payload, ctx.getTeamId());
         if (project.isEmpty()) {
             return ctx.ack();
+        }
+        if (!leadership.mayLead(project.get(), payload.getUser().getId())) {
+            return refuse(payload, ctx, project.get(), "create API tokens for it");
         }
         String token = tokens.create(ctx.getTeamId(), project.get().id(), payload.getUser().getId());
         View shown = view(v -> v.type("modal").callbackId("daybook_api_token_shown")
