@@ -40,18 +40,19 @@ public class ProjectDirectory {
      */
     @Transactional
     public Project open(String teamId, String channelId, String channelName, String createdBy) {
-        if (projects.findByTeamIdAndChannelId(teamId, channelId).isEmpty()) {
-            boolean created = inserts.insert("""
-                    insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at, created_by)
-                    values (?, ?, ?, 'CORE', 'CHANNEL', false, ?, ?)
-                    """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()), createdBy);
-            Project project = projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
-            if (created) {
-                leads.created(teamId, project.id(), createdBy);
-            }
-            return project;
+        Optional<ProjectEntity> existing = projects.findByTeamIdAndChannelId(teamId, channelId);
+        if (existing.isPresent()) {
+            return existing.get().toProject();
         }
-        return projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
+        boolean created = inserts.insert("""
+                insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at, created_by)
+                values (?, ?, ?, 'CORE', 'CHANNEL', false, ?, ?)
+                """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()), createdBy);
+        Project project = projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
+        if (created) {
+            leads.created(teamId, project.id(), createdBy);
+        }
+        return project;
     }
 
     public Optional<Project> byChannel(String teamId, String channelId) {

@@ -21,6 +21,7 @@ import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.support.PublicUrl;
 
 /**
  * {@code /daybook digest preview|post|link|revoke}: the channel's weekly summary, privately before it
@@ -37,11 +38,13 @@ class DigestCommand implements DaybookSubcommand {
 
     private final Digests digests;
     private final ProjectDirectory projects;
+    private final PublicUrl publicUrl;
     private final Leadership leadership;
 
-    DigestCommand(Digests digests, ProjectDirectory projects, Leadership leadership) {
+    DigestCommand(Digests digests, ProjectDirectory projects, PublicUrl publicUrl, Leadership leadership) {
         this.digests = digests;
         this.projects = projects;
+        this.publicUrl = publicUrl;
         this.leadership = leadership;
     }
 
@@ -129,7 +132,10 @@ class DigestCommand implements DaybookSubcommand {
         }
         String url = digests.newLink(project, week);
         return reply(ctx, ":link: A link to the summary of week " + week + ", for anyone you give it to, Slack or not: "
-                + url + "\nIt works for " + digests.linkLifetimeDays() + " days; `/daybook digest revoke` stops it sooner.");
+                + url + "\nIt works for " + digests.linkLifetimeDays() + " days; `/daybook digest revoke` stops it sooner."
+                // A localhost link reaches nobody but the machine Daybook runs on: say so before it is shared.
+                + (publicUrl.pointsAtThisMachine() ? "\n:warning: " + publicUrl.localWarning()
+                        + " Until then this link, and the ones in the weekly summaries, will not open for anyone else." : ""));
     }
 
     private Response revoke(Project project, SlashCommandContext ctx) {
