@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.people.DaysOff;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Category;
@@ -43,10 +44,12 @@ public class UpdateService {
     private final InsertIfAbsent inserts;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final DaysOff daysOff;
 
     UpdateService(Updates updates, UpdateRevisions revisions, UpdatePrompts prompts, ProjectDirectory projects,
                   PersonDirectory people, Headings headings, ApplicationEventPublisher events, InsertIfAbsent inserts,
-                  MeterRegistry meters, Clock clock) {
+                  MeterRegistry meters, Clock clock, DaysOff daysOff) {
+        this.daysOff = daysOff;
         this.updates = updates;
         this.revisions = revisions;
         this.prompts = prompts;
@@ -426,7 +429,9 @@ public class UpdateService {
                 revision.source().form());
     }
 
-    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar calendar) {
+    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar theirs) {
+        // The project's public holidays are not working days in it, as the workspace's are nowhere.
+        WorkingCalendar calendar = theirs.withHolidays(daysOff.projectHolidays(teamId, projectId));
         LocalDate today = FilingRule.today(at, calendar);
         if (!FilingRule.mayBeLate(at, calendar)) {
             return new Filing(today, false); // the afternoon, the usual case: nothing earlier to look up
