@@ -21,6 +21,7 @@ import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.support.PublicUrl;
 
 /**
  * {@code /daybook digest preview|post|link|revoke}: the channel's weekly summary, privately before it
@@ -37,10 +38,12 @@ class DigestCommand implements DaybookSubcommand {
 
     private final Digests digests;
     private final ProjectDirectory projects;
+    private final PublicUrl publicUrl;
 
-    DigestCommand(Digests digests, ProjectDirectory projects) {
+    DigestCommand(Digests digests, ProjectDirectory projects, PublicUrl publicUrl) {
         this.digests = digests;
         this.projects = projects;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -122,7 +125,10 @@ class DigestCommand implements DaybookSubcommand {
         }
         String url = digests.newLink(project, week);
         return reply(ctx, ":link: A link to the summary of week " + week + ", for anyone you give it to, Slack or not: "
-                + url + "\nIt works for " + digests.linkLifetimeDays() + " days; `/daybook digest revoke` stops it sooner.");
+                + url + "\nIt works for " + digests.linkLifetimeDays() + " days; `/daybook digest revoke` stops it sooner."
+                // A localhost link reaches nobody but the machine Daybook runs on: say so before it is shared.
+                + (publicUrl.pointsAtThisMachine() ? "\n:warning: " + publicUrl.localWarning()
+                        + " Until then this link, and the ones in the weekly summaries, will not open for anyone else." : ""));
     }
 
     private Response revoke(Project project, SlashCommandContext ctx) {

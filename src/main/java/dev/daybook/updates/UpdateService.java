@@ -93,7 +93,7 @@ public class UpdateService {
             return Recording.nothing(Recording.Outcome.REJECTED, known.orElse(null), parsed.problems());
         }
 
-        Project project = projects.open(request.teamId(), request.channelId(), request.channelName());
+        Project project = known.orElseGet(() -> projects.open(request.teamId(), request.channelId(), request.channelName()));
         Instant now = clock.instant();
         List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
         boolean adding = request.intent() == RecordUpdate.Intent.ADD;
