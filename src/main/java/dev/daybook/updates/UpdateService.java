@@ -275,7 +275,7 @@ public class UpdateService {
 
     /** The author's update for the day they would file to right now, if they already wrote one. */
     public Optional<UpdateView> current(String teamId, long projectId, String userId) {
-        WorkingCalendar calendar = people.calendar(teamId, userId);
+        WorkingCalendar calendar = people.profile(teamId, userId).calendar();
         Filing filing = fileFor(teamId, projectId, userId, clock.instant(), calendar);
         return updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, filing.day())
                 .map(UpdateEntity::toView);
@@ -371,7 +371,7 @@ public class UpdateService {
     }
 
     private WorkingCalendar calendarOf(RecordUpdate request) {
-        return people.calendar(request.teamId(), request.userId());
+        return people.profile(request.teamId(), request.userId()).calendar();
     }
 
     private Recording ask(RecordUpdate request, UpdatePrompt.Kind kind, LocalDate day, UpdateView existing,
@@ -429,13 +429,15 @@ public class UpdateService {
                 revision.source().form());
     }
 
-    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar theirs) {
-        // The project's public holidays are not working days in it, as the workspace's are nowhere.
-        WorkingCalendar calendar = theirs.withHolidays(daysOff.projectHolidays(teamId, projectId));
-        LocalDate today = FilingRule.today(at, calendar);
-        if (!FilingRule.mayBeLate(at, calendar)) {
+    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar zoned) {
+        LocalDate today = FilingRule.today(at, zoned);
+        if (!FilingRule.mayBeLate(at, zoned)) {
             return new Filing(today, false); // the afternoon, the usual case: nothing earlier to look up
         }
+        // A morning post may be the previous working day's: that needs their whole calendar (time away,
+        // holidays), and the project's public holidays are not working days in it either.
+        WorkingCalendar calendar = people.calendar(teamId, userId)
+                .withHolidays(daysOff.projectHolidays(teamId, projectId));
         LocalDate previous = FilingRule.previousWorkingDay(at, calendar);
         boolean postedBefore = updates.existsByTeamIdAndProjectIdAndUserIdAndDayBefore(teamId, projectId, userId, today);
         boolean postedToday = updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, today)
