@@ -80,6 +80,9 @@ public abstract class SlackAppTest {
         registry.add("spring.quartz.auto-startup", () -> "false");
         registry.add("daybook.slack.pacing.rate", () -> "500");
         registry.add("daybook.slack.pacing.burst", () -> "100");
+        // Calendar feeds are served from loopback by the tests, and fetched again only when a test asks.
+        registry.add("daybook.calendars.allow-loopback", () -> "true");
+        registry.add("daybook.calendars.refresh", () -> "false");
     }
 
     @BeforeEach
