@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultDay    the weekday a project's summary goes out unless the project chose another
  * @param defaultTime   its local time, in the project's time zone
  * @param linkLifetime  how long a link to a summary's web page works
- * @param publicUrl     where people reach Daybook in a browser; links to summary pages start with it
  * @param checkEvery    how often the scheduler looks for summaries that are due
  * @param lateAfter     a summary posted more than this after its time (the service was down) is marked late
  * @param catchUpWithin a summary missed for longer than this is not posted any more
@@ -21,14 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DigestSettings(@DefaultValue("FRIDAY") DayOfWeek defaultDay,
                              @DefaultValue("16:00") LocalTime defaultTime,
                              @DefaultValue("30d") Duration linkLifetime,
-                             @DefaultValue("http://localhost:8080") String publicUrl,
                              @DefaultValue("1m") Duration checkEvery,
                              @DefaultValue("15m") Duration lateAfter,
                              @DefaultValue("3d") Duration catchUpWithin,
                              @DefaultValue("28d") Duration activeWithin) {
-
-    /** {@link #publicUrl} without a trailing slash. */
-    public String baseUrl() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    }
 }

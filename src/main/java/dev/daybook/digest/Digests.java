@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.support.Dispatches;
+import dev.daybook.support.PublicUrl;
 import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.UpdateService;
 
@@ -46,12 +47,13 @@ public class Digests {
     private final Dispatches dispatches;
     private final ApplicationEventPublisher events;
     private final DigestSettings settings;
+    private final PublicUrl publicUrl;
     private final ZoneId defaultZone;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     Digests(ProjectDirectory projects, UpdateService updates, SummaryBuilder builder, DigestSchedules schedules,
-            DigestLinks links, Dispatches dispatches, ApplicationEventPublisher events, DigestSettings settings,
+            DigestLinks links, Dispatches dispatches, ApplicationEventPublisher events, DigestSettings settings, PublicUrl publicUrl,
             @Value("${daybook.default-time-zone:UTC}") ZoneId defaultZone, Clock clock,
             PlatformTransactionManager transactions) {
         this.projects = projects;
@@ -62,6 +64,7 @@ public class Digests {
         this.dispatches = dispatches;
         this.events = events;
         this.settings = settings;
+        this.publicUrl = publicUrl;
         this.defaultZone = defaultZone;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -172,7 +175,7 @@ public class Digests {
     public String newLink(Project project, IsoWeek week) {
         Instant now = clock.instant();
         String token = links.create(project.teamId(), project.id(), week, now, now.plus(settings.linkLifetime()));
-        return settings.baseUrl() + "/digests/" + token;
+        return publicUrl.resolve("/digests/" + token);
     }
 
     public long linkLifetimeDays() {

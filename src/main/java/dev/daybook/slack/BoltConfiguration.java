@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import dev.daybook.support.PublicUrl;
+
 /** The Bolt app, served over HTTP at {@code /slack/events} and, with an app-level token, over Socket Mode. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SlackConfigured.class)
@@ -28,7 +30,7 @@ class BoltConfiguration {
 
     @Bean
     App slackApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, Installations installations,
-                 OAuthStates oauthStates, AnswerInTime inTime) {
+                 OAuthStates oauthStates, PublicUrl publicUrl, AnswerInTime inTime) {
         AppConfig.AppConfigBuilder config = AppConfig.builder()
                 .slack(slack)
                 // Signatures are checked by SlackSignatureFilter before a request reaches Bolt.
@@ -41,7 +43,7 @@ class BoltConfiguration {
                 .allEventsApiAutoAckEnabled(true);
         if (settings.multiWorkspace()) {
             config.clientId(settings.clientId()).clientSecret(settings.clientSecret())
-                    .redirectUri(blankToNull(settings.redirectUri()))
+                    .redirectUri(redirectUri(settings, publicUrl))
                     .scope(settings.scopes())
                     .appPath("/slack/").oauthInstallPath("install").oauthRedirectUriPath("oauth_redirect")
                     .stateValidationEnabled(true);
@@ -95,6 +97,18 @@ class BoltConfiguration {
     @Bean
     SocketModeConnection socketModeConnection(App app, SlackSettings settings) {
         return new SocketModeConnection(app, settings);
+    }
+
+    /**
+     * The OAuth redirect URL sent to Slack: {@code SLACK_REDIRECT_URI} when set, otherwise derived from
+     * {@code DAYBOOK_PUBLIC_URL}; with neither, none is sent and Slack uses the app's only redirect URL.
+     */
+    static String redirectUri(SlackSettings settings, PublicUrl publicUrl) {
+        String explicit = blankToNull(settings.redirectUri());
+        if (explicit != null) {
+            return explicit;
+        }
+        return publicUrl.isSet() ? publicUrl.resolve("/slack/oauth_redirect") : null;
     }
 
     private static String blankToNull(String value) {

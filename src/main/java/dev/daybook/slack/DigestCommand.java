@@ -21,6 +21,7 @@ import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.support.PublicUrl;
 
 /**
  * {@code /daybook digest preview|post|link|revoke}: the channel's weekly summary, privately before it
@@ -37,10 +38,14 @@ class DigestCommand implements DaybookSubcommand {
 
     private final Digests digests;
     private final ProjectDirectory projects;
+    private final PublicUrl publicUrl;
+    private final Leadership leadership;
 
-    DigestCommand(Digests digests, ProjectDirectory projects) {
+    DigestCommand(Digests digests, ProjectDirectory projects, PublicUrl publicUrl, Leadership leadership) {
         this.digests = digests;
         this.projects = projects;
+        this.publicUrl = publicUrl;
+        this.leadership = leadership;
     }
 
     @Override
@@ -69,6 +74,11 @@ class DigestCommand implements DaybookSubcommand {
                     + "posted here makes it one. Run this in the project's channel.");
         }
         Project project = found.get();
+        if ((action.equals("post") || action.equals("revoke")) && !leadership.mayLead(project, invocation.userId())) {
+            return reply(ctx, leadership.refusal(project, action.equals("post")
+                    ? "post its weekly summary" : "revoke the links to its summaries")
+                    + " `/daybook digest preview` and `/daybook digest link` are for everyone.");
+        }
         try {
             return switch (action) {
                 case "", "preview" -> preview(project, ctx);
@@ -122,7 +132,10 @@ class DigestCommand implements DaybookSubcommand {
         }
         String url = digests.newLink(project, week);
         return reply(ctx, ":link: A link to the summary of week " + week + ", for anyone you give it to, Slack or not: "
-                + url + "\nIt works for " + digests.linkLifetimeDays() + " days; `/daybook digest revoke` stops it sooner.");
+                + url + "\nIt works for " + digests.linkLifetimeDays() + " days; `/daybook digest revoke` stops it sooner."
+                // A localhost link reaches nobody but the machine Daybook runs on: say so before it is shared.
+                + (publicUrl.pointsAtThisMachine() ? "\n:warning: " + publicUrl.localWarning()
+                        + " Until then this link, and the ones in the weekly summaries, will not open for anyone else." : ""));
     }
 
     private Response revoke(Project project, SlashCommandContext ctx) {

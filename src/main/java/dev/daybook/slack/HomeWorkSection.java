@@ -69,7 +69,7 @@ class HomeWorkSection implements HomeSection {
         List<String> names = mine.stream().map(byId::get).filter(p -> p != null && !p.archived())
                 .map(p -> "<#" + p.channelId() + ">").sorted().toList();
         blocks.add(section(s -> s.text(markdownText("*My projects*\n" + (names.isEmpty()
-                ? "None yet: post an update in a project channel and it appears here."
+                ? "None yet: post an update in a project channel and it appears here. Three ways:\n" + FirstSteps.THREE_WAYS
                 : String.join("  ", names))))));
 
         Optional<UpdateView> last = updates.latestOf(teamId, userId);
@@ -84,7 +84,7 @@ class HomeWorkSection implements HomeSection {
                     .forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
         }
 
-        List<OpenBlocker> open = blockers.openBlockersOf(teamId, userId, today);
+        List<OpenBlocker> open = blockers.openBlockersOf(teamId, userId);
         if (!open.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*My open blockers*"))));
             open.stream().limit(MAX_BLOCKERS).forEach(b -> {

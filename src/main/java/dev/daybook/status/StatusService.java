@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.daybook.goals.GoalService;
 import dev.daybook.goals.GoalStatus;
+import dev.daybook.people.DaysOff;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonRoutine;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.runs.RunService;
 import dev.daybook.updates.Blockers;
@@ -45,9 +47,11 @@ public class StatusService {
     private final GoalService goals;
     private final RunService runs;
     private final Clock clock;
+    private final DaysOff daysOff;
 
     StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
-                  Clock clock) {
+                  Clock clock, DaysOff daysOff) {
+        this.daysOff = daysOff;
         this.goals = goals;
         this.runs = runs;
         this.updates = updates;
@@ -61,11 +65,12 @@ public class StatusService {
         LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
         List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
                 today.minusDays(ACTIVE_DAYS));
-        List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id(), today);
+        List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id());
         Set<String> named = new HashSet<>();
         latestUpdates.forEach(u -> named.add(u.userId()));
         openBlockers.forEach(b -> named.add(b.userId()));
         Map<String, PersonRoutine> routines = people.routines(project.teamId(), named);
+        Set<LocalDate> holidays = daysOff.projectHolidays(project.teamId(), project.id());
         List<ProjectStatus.MemberUpdate> members = new ArrayList<>();
         List<ProjectStatus.Quiet> quiet = new ArrayList<>();
         for (UpdateView latest : latestUpdates) {
@@ -73,11 +78,12 @@ public class StatusService {
             String name = routine.profile().name();
             members.add(new ProjectStatus.MemberUpdate(latest.userId(), name, latest.day(),
                     texts(latest, Section.UPDATE), texts(latest, Section.NEXT)));
-            LocalDate theirToday = routine.profile().calendar().dayAt(now);
-            if (!routine.isAwayOn(theirToday)
-                    && QuietRule.isQuiet(latest.day(), theirToday, routine.profile().calendar())) {
+            // Their own calendar: their today, their working days, their time away.
+            WorkingCalendar calendar = routine.calendar().withHolidays(holidays);
+            LocalDate theirToday = calendar.dayAt(now);
+            if (!calendar.isAway(theirToday) && QuietRule.isQuiet(latest.day(), theirToday, calendar)) {
                 quiet.add(new ProjectStatus.Quiet(latest.userId(), name, latest.day(),
-                        QuietRule.workingDaysSince(latest.day(), theirToday, routine.profile().calendar())));
+                        QuietRule.workingDaysSince(latest.day(), theirToday, calendar)));
             }
         }
         List<ProjectStatus.Blocker> open = new ArrayList<>();

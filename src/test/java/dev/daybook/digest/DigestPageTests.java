@@ -88,6 +88,8 @@ class DigestPageTests extends SlackAppTest {
 
         String fresh = slackRequests.command("/daybook", "digest link", channel, name, ada).text();
         assertThat(fresh).contains("works for 30 days");
+        // The test application has no DAYBOOK_PUBLIC_URL: whoever makes a link is told it opens nowhere else.
+        assertThat(fresh).contains("http://localhost:8080/digests/").contains(":warning:").contains("set DAYBOOK_PUBLIC_URL");
         assertThat(get("/digests/" + tokenOf(fresh)).body()).contains("secret client work 42");
     }
 

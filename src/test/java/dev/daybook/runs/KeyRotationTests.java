@@ -72,7 +72,7 @@ class KeyRotationTests extends SlackAppTest {
         slackRequests.command("/daybook", "settings", channel, name, ada);
 
         String form = slack.awaitCalls("views.open", c -> c.param("view").contains("mlflow_url")
-                && c.param("view").contains(Long.toString(projectId)), 1).get(0).param("view");
+                && c.param("view").contains("#" + name + "*"), 1).get(0).param("view");
         assertThat(form).contains("https://mlflow.rotate.example").contains("can no longer be read")
                 .doesNotContain("mlflow-secret-old");
 
@@ -99,7 +99,7 @@ class KeyRotationTests extends SlackAppTest {
 
             rotated.slackRequests().command("/daybook", "settings", channel, name, ada);
             String form = slack.awaitCalls("views.open", c -> c.param("view").contains("mlflow_url")
-                    && c.param("view").contains(Long.toString(projectId)), 1).get(0).param("view");
+                    && c.param("view").contains("#" + name + "*"), 1).get(0).param("view");
             assertThat(form).contains("can no longer be read");
         }
 

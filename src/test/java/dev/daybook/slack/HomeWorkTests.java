@@ -93,6 +93,7 @@ class HomeWorkTests extends SlackAppTest {
     void someoneWithNoUpdatesIsToldHowProjectsAppear() {
         String user = newUser();
         assertThat(openHome(user)).contains("My projects").contains("post an update in a project channel")
+                .contains("`/update` alone opens a form").contains("`/update Update:").contains("`Update:` and `Next:` headings")
                 .doesNotContain("My last Next").doesNotContain("My open blockers");
     }
 }

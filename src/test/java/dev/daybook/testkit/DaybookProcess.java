@@ -1,6 +1,5 @@
 package dev.daybook.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,6 +36,20 @@ public final class DaybookProcess implements AutoCloseable {
 
     /** Starts an instance with these settings (property name → value) on a free port. */
     public static DaybookProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, Path.of(System.getProperty("java.io.tmpdir")), Map.of());
+    }
+
+    /**
+     * Starts an instance in this working directory, so that the embedded default (a database under
+     * {@code ./data}) lands there, exactly as for someone who runs the jar from that directory.
+     */
+    public static DaybookProcess start(String name, Map<String, String> properties, Path workingDirectory) {
+        return start(name, properties, workingDirectory, Map.of());
+    }
+
+    /** Starts an instance from {@code workingDirectory}, with these environment variables added. */
+    public static DaybookProcess start(String name, Map<String, String> properties, Path workingDirectory,
+                                       Map<String, String> environment) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -50,11 +63,12 @@ public final class DaybookProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Path log = Files.createTempFile("daybook-" + name + "-", ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
-                    .directory(new File(System.getProperty("java.io.tmpdir")))
-                    .start();
+                    .directory(workingDirectory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new DaybookProcess(name, port, process, log);
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
@@ -91,6 +105,21 @@ public final class DaybookProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** SIGTERM, as a service manager stops it: shutdown hooks and the graceful stop run. Returns the exit code. */
+    public int stop(Duration within) {
+        process.destroy();
+        try {
+            if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not stop within " + within + ":\n" + tail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hooks, no graceful stop, work in flight is simply gone. */

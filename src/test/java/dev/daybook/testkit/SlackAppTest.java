@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +53,9 @@ public abstract class SlackAppTest {
 
     @Autowired
     protected MutableClock clock;
+
+    @Autowired
+    private DataSource dataSource;
 
     @LocalServerPort
     protected int port;
@@ -78,6 +85,9 @@ public abstract class SlackAppTest {
         // daybook.test.* (a test's own value for these very keys would not win over this one).
         registry.add("daybook.slack.answer-within", () -> "${daybook.test.answer-within:15s}");
         registry.add("daybook.slack.interactive-timeout", () -> "${daybook.test.interactive-timeout:5s}");
+        // Calendar feeds are served from loopback by the tests, and fetched again only when a test asks.
+        registry.add("daybook.calendars.allow-loopback", () -> "true");
+        registry.add("daybook.calendars.refresh", () -> "false");
     }
 
     @BeforeEach
@@ -123,6 +133,25 @@ public abstract class SlackAppTest {
             throw new AssertionError("GET /api/v1/updates answered " + answer.status() + ": " + answer.body());
         }
         return JsonParser.parseString(answer.body()).getAsJsonArray();
+    }
+
+    /**
+     * Waits until the event publication registry holds no outstanding work that mentions any of these
+     * ids (channels, people) or is an event of a type so named ({@code "WeeklySummaryDue"}):
+     * everything they set going has run, so a test can then assert that something did not happen,
+     * without waiting for a fixed time.
+     */
+    protected void awaitWorkDone(String... ids) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (String id : ids) {
+                if (jdbc.sql("select count(*) from event_publication where serialized_event like ? or event_type like ?")
+                        .param("%" + id + "%").param("%." + id).query(Long.class).single() > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** A channel id no other test uses. */

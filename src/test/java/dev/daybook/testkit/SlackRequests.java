@@ -138,6 +138,19 @@ public final class SlackRequests {
         return event;
     }
 
+    /** Someone (or the bot, {@link FakeSlack#BOT_USER_ID}) was added to a channel. */
+    public static JsonObject memberJoined(String channelId, String userId) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "member_joined_channel");
+        event.addProperty("user", userId);
+        event.addProperty("channel", channelId);
+        event.addProperty("channel_type", "C");
+        event.addProperty("team", FakeSlack.TEAM_ID);
+        event.addProperty("inviter", "U0INVITER");
+        event.addProperty("event_ts", String.valueOf(System.currentTimeMillis() / 1000.0));
+        return event;
+    }
+
     /** A message written in Slack's composer: its {@code text} and the {@code rich_text} blocks the composer sends. */
     public static JsonObject composed(String channelId, String userId, String text, String ts) {
         JsonObject event = message(channelId, userId, text, ts);
