@@ -23,6 +23,7 @@ import dev.daybook.digest.IsoWeek;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
+import dev.daybook.testkit.SyntheticRows;
 import dev.daybook.testkit.TestDatabase;
 
 /**
@@ -112,128 +113,18 @@ class MoveToPostgresTests extends SlackAppTest {
             "qrtz_fired_triggers", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simprop_triggers",
             "qrtz_locks", "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers");
 
-    /**
-     * What no flow above wrote (OAuth installs, prompts, schedules…): one row each, in a workspace of
-     * its own ({@code T0MOVE}), its foreign keys pointing at the newest rows, its required columns
-     * filled by type. Together with the flows, every kind of record is in the trial.
-     */
     private static void aRowInEveryOtherTable(TestDatabase trial) throws SQLException {
-        try (Connection h2 = DriverManager.getConnection(trial.url(), trial.username(), trial.password());
-             Statement sql = h2.createStatement()) {
-            // The workspace's own project, so that no row below points into another test's project.
-            sql.execute("insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at) "
-                    + "values ('T0MOVE', 'C0MOVE', 'move-synthetic', 'CORE', 'CHANNEL', false, current_timestamp)");
-            var meta = h2.getMetaData();
-            java.util.List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rows = meta.getTables(null, "public", "%", new String[] {"TABLE", "BASE TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
-                }
-            }
-            tables.sort(null);
-            // Referenced tables first: a few passes settle the order without reading the foreign keys twice.
-            for (int pass = 0; pass < 4; pass++) {
-                for (String table : tables) {
-                    if (LEFT_EMPTY.contains(table) || table.equals("flyway_schema_history")
-                            || single(sql, "select count(*) from \"" + table + "\"") > 0) {
-                        continue;
-                    }
-                    Map<String, String> references = new java.util.HashMap<>();
-                    try (ResultSet keys = meta.getImportedKeys(null, "public", table)) {
-                        while (keys.next()) {
-                            references.put(keys.getString("FKCOLUMN_NAME"), keys.getString("PKTABLE_NAME") + "."
-                                    + keys.getString("PKCOLUMN_NAME"));
-                        }
-                    }
-                    java.util.List<String> names = new java.util.ArrayList<>();
-                    java.util.List<String> values = new java.util.ArrayList<>();
-                    boolean ready = true;
-                    try (ResultSet columns = meta.getColumns(null, "public", table, "%")) {
-                        while (columns.next()) {
-                            String column = columns.getString("COLUMN_NAME");
-                            boolean required = "NO".equals(columns.getString("IS_NULLABLE"));
-                            boolean generated = "YES".equals(columns.getString("IS_AUTOINCREMENT"));
-                            if (generated || !required && !references.containsKey(column)) {
-                                continue;
-                            }
-                            String value;
-                            if (references.containsKey(column)) {
-                                String[] target = references.get(column).split("\\.");
-                                long id = single(sql, "select coalesce(max(\"" + target[1] + "\"), -1) from \"" + target[0] + "\""
-                                        + (hasTeam(meta, target[0]) ? " where team_id = 'T0MOVE'" : ""));
-                                if (id < 0) {
-                                    id = single(sql, "select coalesce(max(\"" + target[1] + "\"), -1) from \"" + target[0] + "\"");
-                                }
-                                if (id < 0) {
-                                    ready = false;
-                                    break;
-                                }
-                                value = Long.toString(id);
-                            } else {
-                                value = literal(column, columns.getInt("DATA_TYPE"), columns.getInt("COLUMN_SIZE"));
-                            }
-                            names.add("\"" + column + "\"");
-                            values.add(value);
-                        }
-                    }
-                    if (ready) {
-                        sql.execute("insert into \"" + table + "\" (" + String.join(", ", names) + ") values ("
-                                + String.join(", ", values) + ")");
-                    }
-                }
-            }
+        try (Connection h2 = DriverManager.getConnection(trial.url(), trial.username(), trial.password())) {
+            SyntheticRows.fillEmptyTables(h2, "public", LEFT_EMPTY);
         }
     }
 
-    private static String literal(String column, int type, int size) {
-        return switch (type) {
-            case java.sql.Types.BOOLEAN, java.sql.Types.BIT -> "false";
-            case java.sql.Types.INTEGER, java.sql.Types.BIGINT, java.sql.Types.SMALLINT, java.sql.Types.TINYINT -> "1";
-            case java.sql.Types.DOUBLE, java.sql.Types.FLOAT, java.sql.Types.REAL, java.sql.Types.NUMERIC,
-                 java.sql.Types.DECIMAL -> "0.5";
-            case java.sql.Types.DATE -> "date '2026-11-24'";
-            case java.sql.Types.TIME -> "time '16:00:00'";
-            case java.sql.Types.TIMESTAMP, java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> "timestamp with time zone '2026-11-24 10:00:00+00'";
-            case java.sql.Types.BLOB, java.sql.Types.BINARY, java.sql.Types.VARBINARY, java.sql.Types.LONGVARBINARY -> "X'00ff'";
-            default -> "'" + (column.equals("team_id") ? "T0MOVE" : shortened("m" + column, size)) + "'";
-        };
-    }
-
-    private static boolean hasTeam(java.sql.DatabaseMetaData meta, String table) throws SQLException {
-        try (ResultSet column = meta.getColumns(null, "public", table, "team_id")) {
-            return column.next();
-        }
-    }
-
-    /** Takes the synthetic workspace out of the shared database again, children first. */
     private static void removeSyntheticRows(TestDatabase trial) {
-        try (Connection h2 = DriverManager.getConnection(trial.url(), trial.username(), trial.password());
-             Statement sql = h2.createStatement()) {
-            var meta = h2.getMetaData();
-            java.util.List<String> tables = new java.util.ArrayList<>();
-            try (ResultSet rows = meta.getTables(null, "public", "%", new String[] {"TABLE", "BASE TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
-                }
-            }
-            for (int pass = 0; pass < 4; pass++) {
-                for (String table : tables) {
-                    if (hasTeam(meta, table)) {
-                        try {
-                            sql.execute("delete from \"" + table + "\" where team_id = 'T0MOVE'");
-                        } catch (SQLException stillReferenced) {
-                            // a child goes in this pass; its parent in the next
-                        }
-                    }
-                }
-            }
+        try (Connection h2 = DriverManager.getConnection(trial.url(), trial.username(), trial.password())) {
+            SyntheticRows.remove(h2, "public");
         } catch (SQLException ignored) {
             // best effort: the rows belong to a workspace no other test uses
         }
-    }
-
-    private static String shortened(String text, int size) {
-        return text.substring(0, Math.min(text.length(), Math.min(size > 0 ? size : 8, 8)));
     }
 
     /** Updates with runs, metrics, goals and blockers, a verification, a token, a summary link, time away. */
