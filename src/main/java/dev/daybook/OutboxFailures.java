@@ -17,10 +17,17 @@ class OutboxFailures implements AsyncConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxFailures.class);
 
+    private final OutboxBackoff backoff;
+
+    OutboxFailures(OutboxBackoff backoff) {
+        this.backoff = backoff;
+    }
+
     @Override
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
         return (Throwable failure, Method method, Object... params) -> {
             String work = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+            backoff.failed(method, params, failure);
             log.warn("{} did not finish ({}); it stays in the outbox and will be retried.", work, failure.toString());
             log.debug("{} failed", work, failure);
         };

@@ -3,7 +3,7 @@ package dev.daybook.digest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,19 +44,19 @@ class RecordedEvidence implements WeekEvidence {
     }
 
     @Override
-    public List<GoalLine> goals(String teamId, long projectId, Instant asOf) {
+    public List<GoalLine> goals(String teamId, long projectId, Instant asOf, ZoneId zone) {
         return goals.progress(teamId, projectId, asOf).stream()
                 .filter(p -> p.goal().status() != GoalStatus.DROPPED)
-                .map(p -> line(teamId, projectId, p, asOf))
+                .map(p -> line(teamId, projectId, p, asOf, zone))
                 .toList();
     }
 
-    private GoalLine line(String teamId, long projectId, GoalProgress progress, Instant asOf) {
+    private GoalLine line(String teamId, long projectId, GoalProgress progress, Instant asOf, ZoneId zone) {
         GoalView goal = progress.goal();
         List<GoalLine.GoalPoint> history = goal.target() == null ? List.of()
                 : goals.history(teamId, projectId, goal.slug(), asOf.minus(CHART_SPAN), asOf).stream()
                         .filter(point -> point.value() != null)
-                        .map(point -> new GoalLine.GoalPoint(LocalDate.ofInstant(point.at(), ZoneOffset.UTC), point.value()))
+                        .map(point -> new GoalLine.GoalPoint(LocalDate.ofInstant(point.at(), zone), point.value()))
                         .toList();
         return new GoalLine(goal.slug(), goal.statement(),
                 goal.target() == null ? null : goal.target().metric(),
@@ -66,7 +66,7 @@ class RecordedEvidence implements WeekEvidence {
     }
 
     @Override
-    public List<RunLine> runs(String teamId, long projectId, Instant from, Instant to) {
+    public List<RunLine> runs(String teamId, long projectId, Instant from, Instant to, ZoneId zone) {
         List<RunView> between = runs.between(teamId, projectId, from, to);
         Map<String, PersonProfile> reporters = people.profiles(teamId,
                 between.stream().map(RunView::reportedBy).filter(Objects::nonNull).collect(Collectors.toSet()));
@@ -74,7 +74,7 @@ class RecordedEvidence implements WeekEvidence {
                 .sorted(java.util.Comparator.comparing(RunView::reportedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .map(run -> new RunLine(run.label(),
                         run.reportedBy() == null ? "a script" : reporters.get(run.reportedBy()).name(),
-                        LocalDate.ofInstant(run.reportedAt() == null ? run.updatedAt() : run.reportedAt(), ZoneOffset.UTC),
+                        LocalDate.ofInstant(run.reportedAt() == null ? run.updatedAt() : run.reportedAt(), zone),
                         metrics(run.metrics()), check(run)))
                 .toList();
     }
@@ -96,8 +96,8 @@ class RecordedEvidence implements WeekEvidence {
     }
 
     @Override
-    public List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate asOf) {
-        List<dev.daybook.updates.OpenBlocker> open = blockers.openBlockers(teamId, projectId, asOf);
+    public List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate lastDay) {
+        List<dev.daybook.updates.OpenBlocker> open = blockers.openAtEndOf(teamId, projectId, lastDay);
         Map<String, PersonProfile> authors = people.profiles(teamId,
                 open.stream().map(dev.daybook.updates.OpenBlocker::userId).collect(Collectors.toSet()));
         return open.stream()

@@ -59,6 +59,9 @@ class SummaryBuilder {
                 done.add(new Line(update.userId(), name, update.day(), item.text()));
             }
             for (UpdateItem item : update.items(Section.BLOCKER)) {
+                if (item.saysNothingBlocks()) {
+                    continue; // "Blockers: none" reports no blocker, so it is none resolved either
+                }
                 blockers.add(new Line(update.userId(), name, update.day(), item.text()));
             }
             days.computeIfAbsent(update.userId(), u -> new TreeSet<>()).add(update.day());
@@ -78,14 +81,15 @@ class SummaryBuilder {
         Instant start = week.monday().atStartOfDay(zone).toInstant();
         Instant end = week.sunday().plusDays(1).atStartOfDay(zone).toInstant();
         // A week still under way is summarised as it stands today: what is open now, goals as of now.
+        // Its bounds as instants are the project's (runs, goals); updates and blockers are compared by
+        // their authors' own dates with its Monday to Sunday.
         Instant asOf = clock.instant().isBefore(end) ? clock.instant() : end;
-        LocalDate asOfDay = LocalDate.ofInstant(asOf.minusNanos(1), zone);
         return new WeeklySummary(project.teamId(), project.id(), project.name(), project.client(), week,
                 filed.size(), done.size(), HighlightRule.pick(done),
-                evidence.goals(project.teamId(), project.id(), asOf),
-                evidence.runs(project.teamId(), project.id(), start, end),
+                evidence.goals(project.teamId(), project.id(), asOf, zone),
+                evidence.runs(project.teamId(), project.id(), start, end, zone),
                 blockers,
-                evidence.openBlockers(project.teamId(), project.id(), asOfDay.isBefore(week.monday()) ? week.monday() : asOfDay),
+                evidence.openBlockers(project.teamId(), project.id(), week.sunday()),
                 plans,
                 new TimeSplit(BudgetPolicy.split(filed), budget.target(project.teamId())),
                 posters);

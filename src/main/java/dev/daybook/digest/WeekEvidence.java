@@ -2,6 +2,7 @@ package dev.daybook.digest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -11,10 +12,15 @@ import java.util.List;
  */
 interface WeekEvidence {
 
-    List<GoalLine> goals(String teamId, long projectId, Instant asOf);
+    /** Goals as of {@code asOf}; their chart points dated in {@code zone} (the project's). */
+    List<GoalLine> goals(String teamId, long projectId, Instant asOf, ZoneId zone);
 
-    List<RunLine> runs(String teamId, long projectId, Instant from, Instant to);
+    /** Runs reported between two instants, dated in {@code zone} (the project's). */
+    List<RunLine> runs(String teamId, long projectId, Instant from, Instant to, ZoneId zone);
 
-    /** Blockers open on {@code asOf}, a day in the project's zone. */
-    List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate asOf);
+    /**
+     * Blockers open at the end of the week whose last day is {@code lastDay}, compared in their authors'
+     * own dates (see {@code Blockers.openAtEndOf}).
+     */
+    List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate lastDay);
 }

@@ -160,7 +160,7 @@ public class PersonDirectory {
         }
         // Away periods that may still matter somewhere on Earth today.
         Map<PersonRef, List<AwayPeriod>> away = new HashMap<>();
-        aways.findByLastDayGreaterThanEqual(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2))
+        aways.findByLastDayGreaterThanEqual(awayHorizon())
                 .forEach(a -> away.computeIfAbsent(new PersonRef(a.teamId(), a.userId()), k -> new ArrayList<>())
                         .add(a.toPeriod()));
         List<PersonRoutine> routines = new ArrayList<>();
@@ -179,8 +179,27 @@ public class PersonDirectory {
         PersonProfile profile = profileOf(teamId, userId, person);
         LocalDate today = profile.calendar().dayAt(clock.instant());
         List<AwayPeriod> away = aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId, userId,
-                today.minusDays(2)).stream().map(PersonAwayEntity::toPeriod).toList();
+                today.minusDays(AWAY_HORIZON_DAYS)).stream().map(PersonAwayEntity::toPeriod).toList();
         return new PersonRoutine(profile, settingsOf(person), away);
+    }
+
+    /**
+     * The person's whole calendar: zone, working days and time away. What every rule that asks "is this
+     * a working day for them" uses (filing, the quiet rule, reminders).
+     */
+    @Transactional(readOnly = true)
+    public WorkingCalendar calendar(String teamId, String userId) {
+        return routine(teamId, userId).calendar();
+    }
+
+    /**
+     * Away periods that ended before this are not read: every rule looks back at most a month (the
+     * quiet rule counts the working days since a member's last update, within 30 days).
+     */
+    static final int AWAY_HORIZON_DAYS = 40;
+
+    private LocalDate awayHorizon() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(AWAY_HORIZON_DAYS);
     }
 
     /** A person's profile; {@code person} null for someone Daybook does not know: the default zone, Monday–Friday. */
@@ -231,7 +250,7 @@ public class PersonDirectory {
         Map<String, PersonEntity> known = known(teamId, userIds);
         Map<String, List<AwayPeriod>> away = new HashMap<>();
         aways.findByTeamIdAndUserIdInAndLastDayGreaterThanEqual(teamId, userIds,
-                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2))
+                        awayHorizon())
                 .forEach(a -> away.computeIfAbsent(a.userId(), k -> new ArrayList<>()).add(a.toPeriod()));
         Map<String, PersonRoutine> routines = new HashMap<>();
         for (String userId : userIds) {

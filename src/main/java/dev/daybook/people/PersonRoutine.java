@@ -18,8 +18,9 @@ public record PersonRoutine(PersonProfile profile, PersonalSettings settings, Li
         return profile.userId();
     }
 
+    /** Their calendar with their time away: away days are not working days. */
     public WorkingCalendar calendar() {
-        return profile.calendar();
+        return profile.calendar().withAway(away);
     }
 
     public boolean isAwayOn(LocalDate day) {

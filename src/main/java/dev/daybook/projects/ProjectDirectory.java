@@ -29,12 +29,14 @@ public class ProjectDirectory {
     /** The channel's project, created and named after the channel if this is its first update. */
     @Transactional
     public Project open(String teamId, String channelId, String channelName) {
-        if (projects.findByTeamIdAndChannelId(teamId, channelId).isEmpty()) {
-            inserts.insert("""
-                    insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at)
-                    values (?, ?, ?, 'CORE', 'CHANNEL', false, ?)
-                    """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()));
+        Optional<ProjectEntity> existing = projects.findByTeamIdAndChannelId(teamId, channelId);
+        if (existing.isPresent()) {
+            return existing.get().toProject();
         }
+        inserts.insert("""
+                insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at)
+                values (?, ?, ?, 'CORE', 'CHANNEL', false, ?)
+                """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()));
         return projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
     }
 

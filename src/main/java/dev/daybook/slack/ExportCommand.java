@@ -3,7 +3,6 @@ package dev.daybook.slack;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.daybook.people.PersonDirectory;
 import dev.daybook.updates.PersonalData;
 
 /**
@@ -29,10 +29,12 @@ class ExportCommand implements DaybookSubcommand {
     private final SlackCalls slack;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final PersonDirectory people;
     private final Clock clock;
 
     ExportCommand(PersonalData personalData, SlackCalls slack, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions, Clock clock) {
+                  PlatformTransactionManager transactions, PersonDirectory people, Clock clock) {
+        this.people = people;
         this.personalData = personalData;
         this.slack = slack;
         this.events = events;
@@ -72,7 +74,8 @@ class ExportCommand implements DaybookSubcommand {
         String json = personalData.export(request.teamId(), request.userId());
         ConversationsOpenResponse dm = slack.call(request.teamId(), "conversations.open", SlackCalls.Patience.WAIT,
                 c -> c.conversationsOpen(r -> r.users(List.of(request.userId()))));
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // The requester's own date: the file is named and dated as they would date it.
+        LocalDate today = people.profile(request.teamId(), request.userId()).calendar().dayAt(clock.instant());
         slack.call(request.teamId(), "files.uploadV2", SlackCalls.Patience.WAIT, c -> c.filesUploadV2(r -> r
                 .channel(dm.getChannel().getId())
                 .filename("daybook-updates-" + today + ".json")

@@ -84,7 +84,7 @@ class HomeWorkSection implements HomeSection {
                     .forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
         }
 
-        List<OpenBlocker> open = blockers.openBlockersOf(teamId, userId, today);
+        List<OpenBlocker> open = blockers.openBlockersOf(teamId, userId);
         if (!open.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*My open blockers*"))));
             open.stream().limit(MAX_BLOCKERS).forEach(b -> {

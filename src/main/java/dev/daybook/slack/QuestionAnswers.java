@@ -4,9 +4,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
 import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.people.PersonProfile;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
@@ -208,8 +207,10 @@ class QuestionAnswers {
                     matches.stream().limit(5).map(p -> StatusBlocks.name(p.name())).toList()) + ". Which one?");
         }
         PersonProfile person = matches.get(0);
-        LocalDate today = people.profile(teamId, askerId).calendar().dayAt(clock.instant());
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // "Today" and "this week" are the person's asked about, not the asker's: their update of today
+        // may be tomorrow's date where the asker is.
+        LocalDate today = person.calendar().dayAt(clock.instant());
+        LocalDate monday = WorkingCalendar.weekOf(today);
         LocalDate from;
         LocalDate to;
         String when;

@@ -4,10 +4,8 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
 import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.status.PersonMatcher;
@@ -74,7 +73,7 @@ class ReportCommand implements DaybookSubcommand {
     static Asked read(String arguments, LocalDate today, String askerId) {
         String userId = null;
         List<LocalDate> dates = new ArrayList<>();
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate monday = WorkingCalendar.weekOf(today);
         String rest = arguments.strip().replaceAll("\\s+", " ");
         String lower = rest.toLowerCase(Locale.ROOT);
         LocalDate from = monday;

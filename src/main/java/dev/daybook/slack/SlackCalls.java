@@ -1,7 +1,9 @@
 package dev.daybook.slack;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +36,9 @@ class SlackCalls {
     private static final Set<String> POSTING = Set.of("chat.postMessage", "chat.update", "chat.postEphemeral",
             "chat.scheduleMessage", "views.open", "views.push", "views.update", "views.publish");
 
+    /** The longest Retry-After believed; Slack's own are seconds to minutes. */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
+
     /** How long a call may wait for Slack's rate limit before giving the work back to the outbox. */
     enum Patience {
         /** In a request Slack waits on (3 seconds): never wait. */
@@ -60,13 +65,15 @@ class SlackCalls {
     private final BotTokens tokens;
     private final MeterRegistry meters;
     private final SlackPacing pacing;
+    private final Clock clock;
 
-    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters, SlackPacing pacing) {
+    SlackCalls(Slack slack, BotTokens tokens, MeterRegistry meters, SlackPacing pacing, Clock clock) {
         this.slack = slack;
         this.answers = SharedGsonMethodsClient.gsonFor(slack);
         this.tokens = tokens;
         this.meters = meters;
         this.pacing = pacing;
+        this.clock = clock;
     }
 
     /**
@@ -127,7 +134,12 @@ class SlackCalls {
                         continue;
                     }
                 }
-                if (status == 429 || status >= 500) {
+                if (status == 429) {
+                    // Slack said when to come back: the outbox keeps the work until then (OutboxBackoff).
+                    Instant notBefore = retryAfter(e).map(wait -> clock.instant().plus(wait)).orElse(null);
+                    throw new SlackUnavailable(method + " failed with HTTP 429", e, notBefore);
+                }
+                if (status >= 500) {
                     throw new SlackUnavailable(method + " failed with HTTP " + status, e);
                 }
                 throw new SlackRefused(method, "http_" + status);
@@ -146,7 +158,9 @@ class SlackCalls {
             return Optional.empty();
         }
         try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(values.get(0).strip()))));
+            // An hour at most: a broken or hostile header must not bury work (nor overflow an instant).
+            long seconds = Math.min(Long.parseLong(values.get(0).strip()), LONGEST_RETRY_AFTER.toSeconds());
+            return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
         } catch (NumberFormatException notSeconds) {
             return Optional.empty();
         }

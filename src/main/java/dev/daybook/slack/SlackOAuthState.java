@@ -28,8 +28,4 @@ class SlackOAuthState {
         this.state = state;
         this.expiresAt = expiresAt;
     }
-
-    boolean isValidAt(Instant now) {
-        return expiresAt.isAfter(now);
-    }
 }

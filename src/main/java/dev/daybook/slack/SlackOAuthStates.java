@@ -13,4 +13,10 @@ interface SlackOAuthStates extends JpaRepository<SlackOAuthState, String> {
     @Transactional
     @Query("delete from SlackOAuthState s where s.expiresAt < :now")
     int deleteExpired(Instant now);
+
+    /** Deletes the state if it is still valid; 1 when it was (the caller may go on), 0 when not. */
+    @Modifying
+    @Transactional
+    @Query("delete from SlackOAuthState s where s.state = :state and s.expiresAt > :now")
+    int consume(String state, Instant now);
 }

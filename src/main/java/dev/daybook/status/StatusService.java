@@ -17,6 +17,7 @@ import dev.daybook.goals.GoalService;
 import dev.daybook.goals.GoalStatus;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonRoutine;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.runs.RunService;
 import dev.daybook.updates.Blockers;
@@ -61,7 +62,7 @@ public class StatusService {
         LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
         List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
                 today.minusDays(ACTIVE_DAYS));
-        List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id(), today);
+        List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id());
         Set<String> named = new HashSet<>();
         latestUpdates.forEach(u -> named.add(u.userId()));
         openBlockers.forEach(b -> named.add(b.userId()));
@@ -73,11 +74,12 @@ public class StatusService {
             String name = routine.profile().name();
             members.add(new ProjectStatus.MemberUpdate(latest.userId(), name, latest.day(),
                     texts(latest, Section.UPDATE), texts(latest, Section.NEXT)));
-            LocalDate theirToday = routine.profile().calendar().dayAt(now);
-            if (!routine.isAwayOn(theirToday)
-                    && QuietRule.isQuiet(latest.day(), theirToday, routine.profile().calendar())) {
+            // Their own calendar: their today, their working days, their time away.
+            WorkingCalendar calendar = routine.calendar();
+            LocalDate theirToday = calendar.dayAt(now);
+            if (!calendar.isAway(theirToday) && QuietRule.isQuiet(latest.day(), theirToday, calendar)) {
                 quiet.add(new ProjectStatus.Quiet(latest.userId(), name, latest.day(),
-                        QuietRule.workingDaysSince(latest.day(), theirToday, routine.profile().calendar())));
+                        QuietRule.workingDaysSince(latest.day(), theirToday, calendar)));
             }
         }
         List<ProjectStatus.Blocker> open = new ArrayList<>();

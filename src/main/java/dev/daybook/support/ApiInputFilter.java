@@ -40,7 +40,10 @@ class ApiInputFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // The path as the controllers are chosen by (decoded, without ';' parameters): the raw URI
+        // would let /%61pi/... past this check and on to them.
+        String pathInfo = request.getPathInfo();
+        return !(request.getServletPath() + (pathInfo == null ? "" : pathInfo)).startsWith("/api/");
     }
 
     @Override

@@ -27,13 +27,13 @@ interface BlockerEntries extends JpaRepository<BlockerEntity, Long> {
             """)
     List<BlockerEntity> findOpenInProject(String teamId, long projectId, LocalDate asOf);
 
+    /** Open now: not resolved. */
     @Query("""
             select b from BlockerEntity b
-             where b.teamId = :teamId and b.userId = :userId and b.firstDay <= :asOf
-               and (b.resolvedDay is null or b.resolvedDay > :asOf)
+             where b.teamId = :teamId and b.userId = :userId and b.resolvedDay is null
              order by b.firstDay, b.id
             """)
-    List<BlockerEntity> findOpenOfAuthor(String teamId, String userId, LocalDate asOf);
+    List<BlockerEntity> findOpenOfAuthor(String teamId, String userId);
 
     @Query("""
             select b from BlockerEntity b

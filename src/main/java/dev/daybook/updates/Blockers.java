@@ -1,15 +1,20 @@
 package dev.daybook.updates;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.PersonProfile;
 
 /**
  * Blockers reported in updates, open until their author resolves them (see {@link BlockerTracking} for
@@ -29,22 +34,53 @@ public class Blockers {
         this.clock = clock;
     }
 
-    /** A project's blockers open on {@code asOf}, oldest first, with their age on that day. */
-    public List<OpenBlocker> openBlockers(String teamId, long projectId, LocalDate asOf) {
-        return blockers.findOpenInProject(teamId, projectId, asOf).stream().map(b -> b.toOpen(asOf)).toList();
+    /**
+     * A project's blockers open now, oldest first: every blocker its author has not resolved, whatever
+     * day it is where the asker or the project is, aged in its author's own days.
+     */
+    public List<OpenBlocker> openBlockers(String teamId, long projectId) {
+        return aged(teamId, blockers.findOpenInProjects(teamId, List.of(projectId)), null);
     }
 
-    /** The person's own blockers open on {@code asOf}, in every project, oldest first. */
-    public List<OpenBlocker> openBlockersOf(String teamId, String userId, LocalDate asOf) {
-        return blockers.findOpenOfAuthor(teamId, userId, asOf).stream().map(b -> b.toOpen(asOf)).toList();
+    /**
+     * A project's blockers open at the end of a period that ends on {@code lastDay} (a week): those
+     * first reported by then and not resolved by then, compared in their author's dates. For an author
+     * whose own today is still within the period, the period is not over: what they have resolved is
+     * resolved. Ages count their author's days up to the earlier of their today and {@code lastDay}.
+     */
+    public List<OpenBlocker> openAtEndOf(String teamId, long projectId, LocalDate lastDay) {
+        return aged(teamId, blockers.findOpenInProject(teamId, projectId, lastDay), lastDay);
     }
 
-    /** The blockers open now in several projects, aged to {@code asOf}. */
-    public List<OpenBlocker> openBlockers(String teamId, Collection<Long> projectIds, LocalDate asOf) {
+    /** The person's own blockers open now, in every project, oldest first, aged in their days. */
+    public List<OpenBlocker> openBlockersOf(String teamId, String userId) {
+        return aged(teamId, blockers.findOpenOfAuthor(teamId, userId), null);
+    }
+
+    /** The blockers open now in several projects, each aged in its author's days. */
+    public List<OpenBlocker> openBlockers(String teamId, Collection<Long> projectIds) {
         if (projectIds.isEmpty()) {
             return List.of();
         }
-        return blockers.findOpenInProjects(teamId, projectIds).stream().map(b -> b.toOpen(asOf)).toList();
+        return aged(teamId, blockers.findOpenInProjects(teamId, projectIds), null);
+    }
+
+    private List<OpenBlocker> aged(String teamId, List<BlockerEntity> found, LocalDate lastDay) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<String, PersonProfile> authors = people.profiles(teamId,
+                found.stream().map(BlockerEntity::userId).collect(Collectors.toSet()));
+        List<OpenBlocker> open = new ArrayList<>();
+        for (BlockerEntity b : found) {
+            LocalDate theirToday = authors.get(b.userId()).calendar().dayAt(now);
+            if (lastDay != null && !b.isOpen() && !theirToday.isAfter(lastDay)) {
+                continue; // resolved, and the period is not over for its author
+            }
+            open.add(b.toOpen(lastDay != null && lastDay.isBefore(theirToday) ? lastDay : theirToday));
+        }
+        return open;
     }
 
     public Optional<OpenBlocker> byId(String teamId, long blockerId) {

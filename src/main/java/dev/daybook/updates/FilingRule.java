@@ -9,7 +9,9 @@ import dev.daybook.people.WorkingCalendar;
 /**
  * Which day an update is filed under. Normally the author's local day; but a post before noon, by
  * someone who has posted in the project before, whose previous working day has no update yet, is
- * yesterday's update written late, and goes there.
+ * yesterday's update written late, and goes there. Working days are the author's own (their weekdays,
+ * not away, not a holiday); the morning after time away is their first day back, so a post then is
+ * that day's, never the day before they left.
  */
 final class FilingRule {
 
@@ -50,8 +52,10 @@ final class FilingRule {
     static Filing dayFor(Instant at, WorkingCalendar calendar, boolean postedInProjectBefore,
                          boolean postedToday, PreviousDay previousDay) {
         LocalDate today = calendar.dayAt(at);
-        if (mayBeLate(at, calendar) && postedInProjectBefore && !postedToday && previousDay != PreviousDay.ON_TIME) {
-            return new Filing(calendar.previousWorkingDay(today), true);
+        LocalDate previous = calendar.previousWorkingDay(today);
+        if (mayBeLate(at, calendar) && postedInProjectBefore && !postedToday && previousDay != PreviousDay.ON_TIME
+                && !calendar.awayBetween(previous, today)) {
+            return new Filing(previous, true);
         }
         return new Filing(today, false);
     }

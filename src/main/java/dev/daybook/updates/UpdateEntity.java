@@ -16,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 @Entity
 @Table(name = "daily_update")
@@ -61,11 +62,19 @@ class UpdateEntity {
     @OrderBy("position")
     private List<UpdateItemEntity> items = new ArrayList<>();
 
+    /**
+     * What the blocker rule read of this update when this transaction first changed it (the blocker
+     * table reflects that version); null until then.
+     */
+    @Transient
+    private BlockerFacts blockerFactsBefore;
+
     protected UpdateEntity() {
     }
 
     /** Replaces the items with those of a new revision. */
     void revise(UpdateSource source, List<UpdateItem> newItems, boolean blockersStated, Instant now) {
+        noteBlockerFacts();
         this.source = source;
         this.revision = revision + 1;
         this.updatedAt = now;
@@ -75,10 +84,18 @@ class UpdateEntity {
 
     /** Goes back to an earlier revision after a later one was withdrawn. */
     void restore(UpdateSource source, List<UpdateItem> oldItems, boolean blockersStated, Instant now) {
+        noteBlockerFacts();
         this.source = source;
         this.updatedAt = now;
         this.blockersStated = blockersStated;
         replaceItems(oldItems);
+    }
+
+    private void noteBlockerFacts() {
+        if (blockerFactsBefore == null) {
+            // A day just opened holds nothing yet: no need to load its (empty) items to know that.
+            blockerFactsBefore = revision == 0 ? BlockerFacts.of(List.of(), false) : blockerFacts();
+        }
     }
 
     private void replaceItems(List<UpdateItem> newItems) {
@@ -87,6 +104,18 @@ class UpdateEntity {
         for (UpdateItem item : newItems) {
             items.add(new UpdateItemEntity(this, position++, item));
         }
+    }
+
+    BlockerFacts blockerFacts() {
+        return BlockerFacts.of(items(), blockersStated);
+    }
+
+    /**
+     * Whether this transaction's changes leave every blocker as it was: the blocker rule reads the same
+     * facts as before them (none, for a new update that lists, states and resolves nothing).
+     */
+    boolean blockerFactsUnchanged() {
+        return blockerFactsBefore != null && blockerFactsBefore.equals(blockerFacts());
     }
 
     UpdateView toView() {

@@ -8,6 +8,11 @@ import dev.daybook.projects.Category;
 /** One recorded item; {@code tagged} says whether the category was written or is the project default. */
 public record UpdateItem(Section section, String text, Category category, boolean tagged, Double hours) {
 
+    /** A Blockers item that says nothing blocks ("none", "无", "all clear"): it reports no blocker. */
+    public boolean saysNothingBlocks() {
+        return section == Section.BLOCKER && BlockerText.saysNothing(text);
+    }
+
     /**
      * What was read from recent item texts. Reading is a pure function of the text, and the same
      * items are read again each time a week is shown, summarised or exported: an item naming a run

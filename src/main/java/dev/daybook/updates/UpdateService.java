@@ -90,7 +90,7 @@ public class UpdateService {
             return Recording.nothing(Recording.Outcome.REJECTED, known.orElse(null), parsed.problems());
         }
 
-        Project project = projects.open(request.teamId(), request.channelId(), request.channelName());
+        Project project = known.orElseGet(() -> projects.open(request.teamId(), request.channelId(), request.channelName()));
         Instant now = clock.instant();
         List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
         boolean adding = request.intent() == RecordUpdate.Intent.ADD;
@@ -272,7 +272,7 @@ public class UpdateService {
 
     /** The author's update for the day they would file to right now, if they already wrote one. */
     public Optional<UpdateView> current(String teamId, long projectId, String userId) {
-        WorkingCalendar calendar = people.profile(teamId, userId).calendar();
+        WorkingCalendar calendar = people.calendar(teamId, userId);
         Filing filing = fileFor(teamId, projectId, userId, clock.instant(), calendar);
         return updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, filing.day())
                 .map(UpdateEntity::toView);
@@ -368,7 +368,7 @@ public class UpdateService {
     }
 
     private WorkingCalendar calendarOf(RecordUpdate request) {
-        return people.profile(request.teamId(), request.userId()).calendar();
+        return people.calendar(request.teamId(), request.userId());
     }
 
     private Recording ask(RecordUpdate request, UpdatePrompt.Kind kind, LocalDate day, UpdateView existing,

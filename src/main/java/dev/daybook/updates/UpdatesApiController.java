@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.daybook.access.ApiCaller;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 
@@ -45,7 +46,9 @@ class UpdatesApiController {
         if (project == null || project.isBlank()) {
             throw badRequest("Say which project: ?project=<channel-name>.");
         }
-        LocalDate end = to == null ? LocalDate.now(clock) : date("to", to);
+        // By default the window ends on the latest day anyone is in (Kiritimati's today), so that every
+        // update written so far is in it, whoever wrote it and wherever the caller is.
+        LocalDate end = to == null ? WorkingCalendar.latestDayOnEarth(clock.instant()) : date("to", to);
         LocalDate start = from == null ? end.minusDays(6) : date("from", from);
         if (start.isAfter(end)) {
             throw badRequest("'from' (" + start + ") is after 'to' (" + end + ").");

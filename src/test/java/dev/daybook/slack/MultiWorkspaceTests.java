@@ -121,6 +121,47 @@ class MultiWorkspaceTests extends SlackAppTest {
         assertThat(get("/slack/oauth_redirect?code=code-" + newTeam() + "&state=" + state, cookie).statusCode()).isEqualTo(400);
     }
 
+    /**
+     * Six browsers (or one attacker) send the same state back at once, each with a code of its own:
+     * the state is consumed in one statement, so exactly one of them exchanges its code and installs.
+     */
+    @Test
+    void aStateSentBackSixTimesAtOnceInstallsOnce() throws Exception {
+        String state = state(get("/slack/install", null));
+        String cookie = "slack-app-oauth-state=" + state;
+        List<String> teams = java.util.stream.IntStream.range(0, 6).mapToObj(i -> newTeam()).toList();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(teams.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = teams.stream().map(team -> pool.submit(() -> {
+                start.await();
+                return get("/slack/oauth_redirect?code=code-" + team + "&state=" + state, cookie).statusCode();
+            })).toList();
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).containsOnlyOnce(200);
+            assertThat(statuses.stream().filter(s -> s == 400)).hasSize(5);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(teams.stream().mapToInt(this::installations).sum()).isEqualTo(1);
+        assertThat(teams.stream().filter(team -> !slack.calls("oauth.v2.access",
+                c -> ("code-" + team).equals(c.param("code"))).isEmpty())).hasSize(1);
+    }
+
+    @Test
+    void aStateThatIsNotOneDaybookIssuedIsRefusedWhateverItLooksLike() {
+        for (String forged : List.of("x".repeat(5000), "%00", "%27%20or%201%3D1--", "%E2%80%AE", "")) {
+            HttpResponse<String> answer = get("/slack/oauth_redirect?code=code-" + newTeam() + "&state=" + forged,
+                    "slack-app-oauth-state=" + forged);
+            assertThat(answer.statusCode()).as(forged).isEqualTo(400);
+        }
+    }
+
     @Test
     void slackRefusingTheCodeInstallsNothing() {
         String state = state(get("/slack/install", null));

@@ -39,6 +39,14 @@ public final class DaybookProcess implements AutoCloseable {
         return start(name, properties, Path.of(System.getProperty("java.io.tmpdir")), Map.of());
     }
 
+    /**
+     * Starts an instance in this working directory, so that the embedded default (a database under
+     * {@code ./data}) lands there, exactly as for someone who runs the jar from that directory.
+     */
+    public static DaybookProcess start(String name, Map<String, String> properties, Path workingDirectory) {
+        return start(name, properties, workingDirectory, Map.of());
+    }
+
     /** Starts an instance from {@code workingDirectory}, with these environment variables added. */
     public static DaybookProcess start(String name, Map<String, String> properties, Path workingDirectory,
                                        Map<String, String> environment) {

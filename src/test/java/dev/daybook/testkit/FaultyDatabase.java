@@ -11,7 +11,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Lets a test take the database away: while it is down, every new connection fails the way an
- * unreachable database does. Wraps the application's real pool; otherwise it changes nothing.
+ * unreachable database does. Wraps the application's real pool; otherwise it only counts statements
+ * ({@link StatementCount}).
  */
 public final class FaultyDatabase implements BeanPostProcessor {
 
@@ -43,7 +44,7 @@ public final class FaultyDatabase implements BeanPostProcessor {
             if (down) {
                 throw new SQLTransientConnectionException("Connection refused (the test took the database down)");
             }
-            return super.getConnection();
+            return StatementCount.counting(super.getConnection());
         }
 
         @Override
@@ -51,7 +52,7 @@ public final class FaultyDatabase implements BeanPostProcessor {
             if (down) {
                 throw new SQLTransientConnectionException("Connection refused (the test took the database down)");
             }
-            return super.getConnection(username, password);
+            return StatementCount.counting(super.getConnection(username, password));
         }
     }
 }

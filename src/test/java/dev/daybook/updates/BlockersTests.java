@@ -36,7 +36,7 @@ class BlockersTests extends SlackAppTest {
     }
 
     private List<String> open(Recording any, LocalDate asOf) {
-        return blockers.openBlockers(slackRequests.team(), any.project().id(), asOf).stream()
+        return blockers.openAtEndOf(slackRequests.team(), any.project().id(), asOf).stream()
                 .map(OpenBlocker::text).toList();
     }
 
@@ -48,7 +48,8 @@ class BlockersTests extends SlackAppTest {
         post(channel, ada, MONDAY.plusDays(1), "Update: trained a baseline Next: tune it");
         post(channel, ada, MONDAY.plusDays(2), "Update: tuned it; Blockers: Need the label guide.");
 
-        List<OpenBlocker> found = blockers.openBlockers(slackRequests.team(), first.project().id(), MONDAY.plusDays(3));
+        clock.set(Instant.parse(MONDAY.plusDays(3) + "T15:00:00Z"));
+        List<OpenBlocker> found = blockers.openBlockers(slackRequests.team(), first.project().id());
         assertThat(found).singleElement().satisfies(b -> {
             assertThat(b.userId()).isEqualTo(ada);
             assertThat(b.firstReported()).isEqualTo(MONDAY);
@@ -124,7 +125,7 @@ class BlockersTests extends SlackAppTest {
         Recording first = post(channel, ada, MONDAY, "Update: a Blockers: lable guide");
         post(channel, ada, MONDAY, "Update: a Blockers: label guide");
         assertThat(open(first, MONDAY)).containsExactly("label guide");
-        assertThat(blockers.openBlockersOf(slackRequests.team(), ada, MONDAY)).hasSize(1);
+        assertThat(blockers.openBlockersOf(slackRequests.team(), ada)).hasSize(1);
     }
 
     @Test
@@ -140,7 +141,7 @@ class BlockersTests extends SlackAppTest {
 
         updates.deleteMessage(slackRequests.team(), channel, "1700000001.000100");
         assertThat(open(first, MONDAY.plusDays(1))).isEmpty();
-        assertThat(blockers.openBlockersOf(slackRequests.team(), ada, MONDAY.plusDays(1))).isEmpty();
+        assertThat(blockers.openBlockersOf(slackRequests.team(), ada)).isEmpty();
     }
 
     @Test
@@ -149,7 +150,7 @@ class BlockersTests extends SlackAppTest {
         String ada = newUser();
         String bob = newUser();
         Recording first = post(channel, ada, MONDAY, "Update: a Blockers: label guide");
-        long id = blockers.openBlockers(slackRequests.team(), first.project().id(), MONDAY).get(0).id();
+        long id = blockers.openBlockers(slackRequests.team(), first.project().id()).get(0).id();
 
         assertThat(blockers.resolve(slackRequests.team(), id, bob)).isEqualTo(BlockerResolution.NOT_YOURS);
         assertThat(blockers.resolve("T0OTHER", id, ada)).isEqualTo(BlockerResolution.NOT_FOUND);
@@ -163,7 +164,7 @@ class BlockersTests extends SlackAppTest {
         assertThat(open(first, MONDAY)).as("the same day's revision keeps it resolved").isEmpty();
 
         post(channel, ada, MONDAY.plusDays(2), "Update: c Blockers: label guide");
-        List<OpenBlocker> again = blockers.openBlockers(slackRequests.team(), first.project().id(), MONDAY.plusDays(2));
+        List<OpenBlocker> again = blockers.openBlockers(slackRequests.team(), first.project().id());
         assertThat(again).singleElement().satisfies(b -> {
             assertThat(b.id()).isEqualTo(id);
             assertThat(b.firstReported()).isEqualTo(MONDAY);
@@ -175,7 +176,7 @@ class BlockersTests extends SlackAppTest {
         String channel = newChannel();
         String ada = newUser();
         Recording first = post(channel, ada, MONDAY, "Update: a Blockers: label guide");
-        assertThat(blockers.openBlockers("T0OTHER", first.project().id(), MONDAY)).isEmpty();
-        assertThat(blockers.openBlockersOf("T0OTHER", ada, MONDAY)).isEmpty();
+        assertThat(blockers.openBlockers("T0OTHER", first.project().id())).isEmpty();
+        assertThat(blockers.openBlockersOf("T0OTHER", ada)).isEmpty();
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.LongFunction;
 /**
  * Benchmark 1 (and the footprint of 5): how fast an update is acknowledged. Daybook acknowledges
  * {@code /update} and a channel post only after the update is committed, so the latency measured
- * here is "until the author's update is durable". The floor is a bare Bolt app that only acks.
+ * here is "until the author's update is durable". Two floors: a bare Bolt app that only acks, and the
+ * durable floor, which acks after one committed insert of what was sent, on the same database.
  */
 final class AckBenchmark {
 
@@ -44,9 +45,20 @@ final class AckBenchmark {
             startups.put("bare Bolt", floor.awaitHealthy(Duration.ofSeconds(60)));
             measure("bare Bolt", floor);
         }
+        durableFloor(Databases.h2("floor", false));
         daybook(Databases.h2("ack", false));
         if (settings.postgresql()) {
+            durableFloor(Databases.postgresql("floor"));
             daybook(Databases.postgresql("ack"));
+        }
+    }
+
+    private void durableFloor(Databases database) {
+        try (Service floor = Service.durableFloor(settings.jvmOptions(), slack.apiUrl(), database)) {
+            startups.put("durable floor, " + database.kind(), floor.awaitHealthy(Duration.ofSeconds(60)));
+            measure("durable floor, " + database.kind(), floor);
+        } finally {
+            database.drop();
         }
     }
 

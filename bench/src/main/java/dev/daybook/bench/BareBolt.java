@@ -27,19 +27,28 @@ public final class BareBolt {
 
     public static void main(String[] args) throws LifecycleException, IOException {
         int port = Integer.parseInt(args[0]);
+        App app = app(args[1], false);
+        app.command("/update", (request, ctx) -> ctx.ack());
+        app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+        serve(app, port);
+    }
+
+    /** A Bolt app as Daybook configures one; with {@code ackInHandler}, events are acknowledged by their handler. */
+    static App app(String slackApiUrl, boolean ackInHandler) {
         SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(args[1]);
+        slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl);
         slackConfig.setStatsEnabled(false);
-        App app = new App(AppConfig.builder()
+        return new App(AppConfig.builder()
                 .slack(Slack.getInstance(slackConfig))
                 .signingSecret(SlackTraffic.SIGNING_SECRET)
                 .singleTeamBotToken(SlackTraffic.BOT_TOKEN)
                 .authTestCacheEnabled(true)
-                .allEventsApiAutoAckEnabled(true)
+                .allEventsApiAutoAckEnabled(!ackInHandler)
                 .build());
-        app.command("/update", (request, ctx) -> ctx.ack());
-        app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+    }
 
+    /** Serves the app at {@code /slack/events} on Tomcat, with a health answer for the harness. */
+    static void serve(App app, int port) throws LifecycleException, IOException {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("bare-bolt").toString());
         tomcat.setPort(port);

@@ -24,7 +24,7 @@ record Databases(String kind, String url, String user, String password, String d
         try {
             Path dir = Files.createTempDirectory("bench-h2-");
             return new Databases("H2", "jdbc:h2:file:" + dir.resolve(name) + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256;" + (seeded ? "AUTO_SERVER=TRUE" : "DB_CLOSE_ON_EXIT=FALSE"), "sa", "", null);
+                    + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;" + (seeded ? "AUTO_SERVER=TRUE" : "DB_CLOSE_ON_EXIT=FALSE"), "sa", "", null);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -37,16 +37,31 @@ final class Report {
                 + "the answer (Daybook answers after the update is committed). Throughput ± standard deviation of "
                 + "the per-second throughput. " + secondsNote() + " Errors: answers other than HTTP 200.");
         line("");
-        line("| server | request | clients | throughput /s | p50 / p99 / max ms | errors | throughput vs floor |");
-        line("|---|---|---:|---:|---:|---:|---:|");
+        line("| server | request | clients | throughput /s | p50 / p99 / max ms | errors | vs bare Bolt | vs durable floor |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|");
         for (AckBenchmark.Row row : ack.rows) {
             Load.Result r = row.result();
             Load.Result floor = ack.find("bare Bolt", row.kind(), r.clients());
             String ratio = row.target().equals("bare Bolt") || floor == null ? "" : pct(r.throughput() / floor.throughput());
-            line("| %s | %s | %d | %.0f ± %.0f | %s | %d | %s |", row.target(), row.kind(), r.clients(), r.throughput(),
-                    r.throughputSpread(), r.latency().summary(), r.errors(), ratio);
+            Load.Result durable = row.target().startsWith("Daybook, ")
+                    ? ack.find("durable floor, " + row.target().substring("Daybook, ".length()), row.kind(), r.clients())
+                    : null;
+            String durableRatio = durable == null ? "" : pct(r.throughput() / durable.throughput());
+            line("| %s | %s | %d | %.0f ± %.0f | %s | %d | %s | %s |", row.target(), row.kind(), r.clients(),
+                    r.throughput(), r.throughputSpread(), r.latency().summary(), r.errors(), ratio, durableRatio);
         }
         line("");
+        for (String database : List.of("H2", "PostgreSQL")) {
+            Load.Result daybook = ack.find("Daybook, " + database, "/update", 16);
+            Load.Result durable = ack.find("durable floor, " + database, "/update", 16);
+            if (daybook != null && durable != null) {
+                double ratio = daybook.throughput() / durable.throughput();
+                goal("`/update` at 16 clients on " + database + " ≥ 80% of the durable floor", ratio >= 0.8,
+                        pct(ratio) + " (" + fmt(daybook.throughput()) + " against " + fmt(durable.throughput()) + " /s)");
+                goal("`/update` p99 at 16 clients on " + database + " < 20 ms", daybook.latency().p99() < 20,
+                        fmt1(daybook.latency().p99()) + " ms");
+            }
+        }
         Load.Result h2 = ack.find("Daybook, H2", "/update", 16);
         Load.Result floor = ack.find("bare Bolt", "/update", 16);
         if (h2 != null && floor != null) {
@@ -55,7 +70,7 @@ final class Report {
                     pct(ratio) + " of the floor (" + fmt(h2.throughput()) + " against " + fmt(floor.throughput()) + " /s)");
             goal("`/update` p99 at 16 clients on H2 < 50 ms", h2.latency().p99() < 50, fmt1(h2.latency().p99()) + " ms");
         }
-        double worst = ack.rows.stream().filter(r -> !r.target().equals("bare Bolt"))
+        double worst = ack.rows.stream().filter(r -> r.target().startsWith("Daybook"))
                 .mapToDouble(r -> r.result().latency().max()).max().orElse(Double.NaN);
         goal("every acknowledgement within Slack's 3,000 ms", worst < 3000, "slowest " + fmt1(worst) + " ms");
         line("");

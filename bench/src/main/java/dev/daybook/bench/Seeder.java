@@ -154,14 +154,15 @@ final class Seeder implements AutoCloseable {
     }
 
     /**
-     * Moves the identity columns past the seeded ids, so that Daybook's own inserts never collide with
+     * Moves the identity columns and the item sequence past the seeded ids, so that Daybook's own inserts never collide with
      * them; on PostgreSQL, then vacuums and analyzes, as a database that grew over years would have been,
      * so that autovacuum does not do it in the middle of a measurement.
      */
     void finish() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("alter table daily_update alter column id restart with " + (nextUpdateId + 1));
-            s.execute("alter table update_item alter column id restart with " + (nextItemId + 1));
+            // Items take their ids from a sequence (fifty at a time), not an identity column.
+            s.execute("alter sequence update_item_seq restart with " + (nextItemId + 1));
             s.execute("alter table update_revision alter column id restart with " + (nextRevisionId + 1));
         }
         connection.commit();

@@ -76,6 +76,16 @@ final class Service implements AutoCloseable {
 
     /** The bare Bolt app, from the harness' own classpath. */
     static Service bareBolt(List<String> jvmOptions, String slackApiUrl) {
+        return floor("bare Bolt", BareBolt.class, jvmOptions, List.of(slackApiUrl));
+    }
+
+    /** The durable floor on this database: acknowledges after one committed insert (see {@link DurableFloor}). */
+    static Service durableFloor(List<String> jvmOptions, String slackApiUrl, Databases database) {
+        return floor("durable floor, " + database.kind(), DurableFloor.class, jvmOptions,
+                List.of(slackApiUrl, database.url(), database.user(), database.password()));
+    }
+
+    private static Service floor(String name, Class<?> main, List<String> jvmOptions, List<String> arguments) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(java());
@@ -85,10 +95,10 @@ final class Service implements AutoCloseable {
         command.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(File.pathSeparator)));
-        command.add(BareBolt.class.getName());
+        command.add(main.getName());
         command.add(String.valueOf(port));
-        command.add(slackApiUrl);
-        return start("bare Bolt", port, command, Map.of());
+        command.addAll(arguments);
+        return start(name, port, command, Map.of());
     }
 
     private static Service start(String name, int port, List<String> command, Map<String, String> env) {

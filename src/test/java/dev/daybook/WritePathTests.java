@@ -1,0 +1,91 @@
+package dev.daybook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.daybook.testkit.DatabaseAvailable;
+import dev.daybook.testkit.SlackAppTest;
+import dev.daybook.testkit.SlackRequests;
+import dev.daybook.testkit.StatementCount;
+
+/**
+ * What one update costs the database: the statements executed before the author is answered (on the
+ * request's thread) and those of the work derived after it. Counts, unlike times, are properties of
+ * the code, so this test holds them; docs/benchmarks.md has the times.
+ */
+@Tag("database")
+@ExtendWith(DatabaseAvailable.class)
+class WritePathTests extends SlackAppTest {
+
+    private static final String FIVE_ITEMS = """
+            Update:
+            - built the text-cleaning step [core] [2h]
+            - ULMFiT baseline val_f1=0.87 (run:wp-1) [core]
+            Next:
+            - fix the currency mismatch
+            - rerun the baseline [adjacent]
+            Blockers:
+            - need the client's label guide
+            """;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anUpdateCostsAFewStatementsBeforeTheAnswerAndAFewAfter() {
+        // An afternoon in London: the usual case, when filing needs no look-up of earlier days.
+        clock.set(java.time.Instant.parse("2027-03-10T15:00:00Z"));
+        String channel = newChannel();
+        slack.channel(channel, "wp-" + channel.toLowerCase());
+        String founder = newUser();
+        slack.user(founder, "Founder", "Europe/London");
+        record(channel, founder, FIVE_ITEMS);
+
+        String author = newUser();
+        slack.user(author, "Author", "Europe/London");
+        Cost first = record(channel, author, FIVE_ITEMS);
+        Cost revision = record(channel, author, FIVE_ITEMS.replace("Update:\n", "Update:\n- wrote the evaluation notes\n"));
+        System.out.printf("statements per /update: new person %d before the answer + %d after; revision %d + %d%n",
+                first.beforeAnswer(), first.after(), revision.beforeAnswer(), revision.after());
+
+        assertThat(revision.beforeAnswer()).as("statements before the answer, a revision").isLessThanOrEqualTo(REVISION_LIMIT);
+        assertThat(first.beforeAnswer()).as("statements before the answer, a new person").isLessThanOrEqualTo(NEW_PERSON_LIMIT);
+        assertThat(revision.after()).as("statements after the answer, a revision").isLessThanOrEqualTo(AFTER_LIMIT);
+    }
+
+    // Today's counts (docs/benchmarks.md, "Statements per update"): a change that adds statements to
+    // the path fails here and has to say why. One more is allowed where items are inserted: the item
+    // sequence is asked for fifty ids at a time, and an update's items may need the next fifty.
+    static final long REVISION_LIMIT = 11 + 1;
+    static final long NEW_PERSON_LIMIT = 23 + 1;
+    static final long AFTER_LIMIT = 34;
+
+    private Cost record(String channel, String user, String text) {
+        awaitDerivedWork(channel);
+        long requestBefore = StatementCount.onThreads("http-");
+        long derivedBefore = StatementCount.onThreads("task-");
+        SlackRequests.Answer answer = slackRequests.command("/update", text, channel, "wp", user);
+        assertThat(answer.text()).containsAnyOf("Recorded", "Revised");
+        long beforeAnswer = StatementCount.onThreads("http-") - requestBefore;
+        awaitDerivedWork(channel);
+        long derived = StatementCount.onThreads("task-") - derivedBefore;
+        return new Cost(beforeAnswer, derived);
+    }
+
+    private void awaitDerivedWork(String channel) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from event_publication where serialized_event like ?")
+                .param("%" + channel + "%").query(Long.class).single() == 0);
+    }
+
+    record Cost(long beforeAnswer, long after) {
+    }
+}
