@@ -32,9 +32,13 @@ class BackupTests extends SlackAppTest {
         String ada = newUser();
         slackRequests.command("/update", "Update: backed up the thing Next: restore it", channel, "bk-" + channel.toLowerCase(), ada);
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/actuator/backup")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/backup"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("a backup needs the admin token").isEqualTo(401);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/backup"))
+                .header("Authorization", "Bearer " + API_TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonObject body = JsonParser.parseString(answer.body()).getAsJsonObject();
         Path file = Path.of(body.get("file").getAsString());
