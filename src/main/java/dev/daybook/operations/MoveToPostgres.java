@@ -206,19 +206,29 @@ public final class MoveToPostgres {
         return value;
     }
 
-    /** New rows in PostgreSQL get ids after the copied ones. */
+    /**
+     * New rows in PostgreSQL get ids after the copied ones: identity columns, and columns whose
+     * default draws from a sequence of its own ({@code nextval('update_item_seq')}, which Hibernate
+     * hands out in blocks).
+     */
     private static void continueIdentities(Connection pg) throws SQLException {
         List<String[]> identities = new ArrayList<>();
         try (Statement sql = pg.createStatement();
-             ResultSet rows = sql.executeQuery("select table_name, column_name from information_schema.columns "
-                     + "where table_schema = current_schema() and (is_identity = 'YES' or column_default like 'nextval(%')")) {
+             ResultSet rows = sql.executeQuery("select table_name, column_name, "
+                     + "coalesce(pg_get_serial_sequence(quote_ident(table_name), column_name), "
+                     + "substring(column_default from 'nextval\\(''([^'']+)''')) "
+                     + "from information_schema.columns where table_schema = current_schema() "
+                     + "and (is_identity = 'YES' or column_default like 'nextval(%')")) {
             while (rows.next()) {
-                identities.add(new String[] {rows.getString(1), rows.getString(2)});
+                identities.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
             }
         }
         try (Statement sql = pg.createStatement()) {
             for (String[] identity : identities) {
-                sql.execute("select setval(pg_get_serial_sequence('\"" + identity[0] + "\"', '" + identity[1] + "'), "
+                if (identity[2] == null) {
+                    throw new SQLException("cannot tell which sequence numbers " + identity[0] + "." + identity[1]);
+                }
+                sql.execute("select setval('" + identity[2].replace("'", "''") + "', "
                         + "coalesce((select max(\"" + identity[1] + "\") from \"" + identity[0] + "\"), 0) + 1, false)");
             }
         }

@@ -72,6 +72,9 @@ class MoveToPostgresTests extends SlackAppTest {
                 sql.execute("insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at) "
                         + "values ('T0MOVED', 'C0MOVED', 'moved', 'CORE', 'CHANNEL', false, current_timestamp)");
                 assertThat(single(sql, "select id from project where team_id = 'T0MOVED'")).isGreaterThan(maxId);
+                // Items are numbered by a sequence of their own (handed out fifty at a time): it continues too.
+                long maxItem = single(sql, "select max(id) from update_item");
+                assertThat(single(sql, "select nextval('update_item_seq')")).isGreaterThan(maxItem);
             }
         } finally {
             production.drop();
