@@ -1,5 +1,11 @@
 package dev.daybook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -14,7 +20,13 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDiagrams() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesTheModuleDiagrams() throws IOException {
+        Documenter documenter = new Documenter(modules);
+        documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        Path folder = Path.of("target", "spring-modulith-docs"); // the Documenter's default under Maven
+        modules.forEach(module -> assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
+                .as("the diagram of %s", module.getIdentifier()).exists());
+        // The overview draws the modules that depend on one another: the Slack edge on the features.
+        assertThat(Files.readString(folder.resolve("components.puml"))).contains("Slack").contains("Updates");
     }
 }

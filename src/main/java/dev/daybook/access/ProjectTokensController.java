@@ -1,10 +1,12 @@
 package dev.daybook.access;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -18,7 +20,8 @@ import dev.daybook.projects.ProjectDirectory;
 
 /**
  * {@code POST /api/v1/projects/<channel-name>/tokens}: the admin creates a project's API token;
- * {@code DELETE} on the same path revokes all of them.
+ * {@code GET} lists them (creator, created, last used), {@code DELETE} revokes all of them, and
+ * {@code DELETE …/tokens/<id>} one.
  */
 @RestController
 class ProjectTokensController {
@@ -36,7 +39,32 @@ class ProjectTokensController {
     Map<String, String> create(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String name,
                                @RequestParam(required = false) String team) {
         Project project = project(caller, name, team, "creates");
-        return Map.of("project", project.name(), "token", tokens.create(project.teamId(), project.id(), "api"));
+        return Map.of("project", project.name(), "token", tokens.create(project.teamId(), project.id(), ApiTokens.ADMIN));
+    }
+
+    @GetMapping("/api/v1/projects/{name}/tokens")
+    Map<String, Object> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String name,
+                             @RequestParam(required = false) String team) {
+        Project project = project(caller, name, team, "lists");
+        List<Map<String, Object>> listed = tokens.list(project.teamId(), project.id()).stream().map(t -> {
+            Map<String, Object> token = new LinkedHashMap<>();
+            token.put("id", t.id());
+            token.put("createdBy", t.createdByAdmin() ? "admin" : t.createdBy());
+            token.put("createdAt", t.createdAt().toString());
+            token.put("lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString());
+            return token;
+        }).toList();
+        return Map.of("project", project.name(), "tokens", listed);
+    }
+
+    @DeleteMapping("/api/v1/projects/{name}/tokens/{id}")
+    Map<String, Object> revokeOne(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String name,
+                                  @PathVariable long id, @RequestParam(required = false) String team) {
+        Project project = project(caller, name, team, "revokes");
+        if (!tokens.revokeOne(project.teamId(), project.id(), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Project '" + project.name() + "' has no token " + id + ".");
+        }
+        return Map.of("project", project.name(), "revoked", 1);
     }
 
     @DeleteMapping("/api/v1/projects/{name}/tokens")

@@ -18,7 +18,7 @@ class PeopleWorkspaceData implements WorkspaceData {
 
     @Override
     public void deleteWorkspace(String teamId) {
-        for (String entity : new String[] {"PersonAwayEntity", "PersonEntity"}) {
+        for (String entity : new String[] {"PersonAwayEntity", "CalendarSourceEntity", "PersonEntity"}) {
             entityManager.createQuery("delete from " + entity + " e where e.teamId = :teamId")
                     .setParameter("teamId", teamId).executeUpdate();
         }

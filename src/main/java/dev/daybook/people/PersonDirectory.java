@@ -31,9 +31,11 @@ public class PersonDirectory {
     private final PeopleSettings settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final DaysOff daysOff;
 
     PersonDirectory(People people, PersonAways aways, PeopleSettings settings, Clock clock,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, DaysOff daysOff) {
+        this.daysOff = daysOff;
         this.people = people;
         this.aways = aways;
         this.settings = settings;
@@ -163,6 +165,7 @@ public class PersonDirectory {
         aways.findByLastDayGreaterThanEqual(awayHorizon())
                 .forEach(a -> away.computeIfAbsent(new PersonRef(a.teamId(), a.userId()), k -> new ArrayList<>())
                         .add(a.toPeriod()));
+        daysOff.allFeedAway().forEach((ref, periods) -> away.computeIfAbsent(ref, k -> new ArrayList<>()).addAll(periods));
         List<PersonRoutine> routines = new ArrayList<>();
         for (PersonRef ref : wanted) {
             PersonEntity person = known.get(ref);
@@ -178,8 +181,9 @@ public class PersonDirectory {
         PersonEntity person = people.findByTeamIdAndUserId(teamId, userId).orElse(null);
         PersonProfile profile = profileOf(teamId, userId, person);
         LocalDate today = profile.calendar().dayAt(clock.instant());
-        List<AwayPeriod> away = aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(teamId, userId,
-                today.minusDays(AWAY_HORIZON_DAYS)).stream().map(PersonAwayEntity::toPeriod).toList();
+        List<AwayPeriod> away = new ArrayList<>(aways.findByTeamIdAndUserIdAndLastDayGreaterThanEqualOrderByFirstDay(
+                teamId, userId, today.minusDays(AWAY_HORIZON_DAYS)).stream().map(PersonAwayEntity::toPeriod).toList());
+        away.addAll(daysOff.feedAway(teamId, List.of(userId)).getOrDefault(userId, List.of()));
         return new PersonRoutine(profile, settingsOf(person), away);
     }
 
@@ -204,9 +208,17 @@ public class PersonDirectory {
 
     /** A person's profile; {@code person} null for someone Daybook does not know: the default zone, Monday–Friday. */
     private PersonProfile profileOf(String teamId, String userId, PersonEntity person) {
-        return person == null
+        PersonProfile profile = person == null
                 ? new PersonProfile(teamId, userId, null, WorkingCalendar.weekdaysIn(settings.defaultTimeZone()), false)
                 : person.toProfile(settings.defaultTimeZone());
+        return withHolidays(profile);
+    }
+
+    /** The workspace's public holidays are nobody's working days there. */
+    private PersonProfile withHolidays(PersonProfile profile) {
+        java.util.Set<LocalDate> holidays = daysOff.workspaceHolidays(profile.teamId());
+        return holidays.isEmpty() ? profile : new PersonProfile(profile.teamId(), profile.userId(),
+                profile.displayName(), profile.calendar().withHolidays(holidays), profile.timeZoneKnown());
     }
 
     /** A person's settings; {@code person} null for someone Daybook does not know: the defaults. */
@@ -226,7 +238,7 @@ public class PersonDirectory {
     /** Everyone Daybook knows in the workspace (people who posted or were looked up), to match names against. */
     @Transactional(readOnly = true)
     public List<PersonProfile> everyone(String teamId) {
-        return people.findByTeamId(teamId).stream().map(p -> p.toProfile(settings.defaultTimeZone())).toList();
+        return people.findByTeamId(teamId).stream().map(p -> withHolidays(p.toProfile(settings.defaultTimeZone()))).toList();
     }
 
     /** The rows Daybook has of these people, by user ID; someone it has not seen yet has none. */
@@ -252,6 +264,8 @@ public class PersonDirectory {
         aways.findByTeamIdAndUserIdInAndLastDayGreaterThanEqual(teamId, userIds,
                         awayHorizon())
                 .forEach(a -> away.computeIfAbsent(a.userId(), k -> new ArrayList<>()).add(a.toPeriod()));
+        daysOff.feedAway(teamId, userIds).forEach((user, periods) ->
+                away.computeIfAbsent(user, k -> new ArrayList<>()).addAll(periods));
         Map<String, PersonRoutine> routines = new HashMap<>();
         for (String userId : userIds) {
             PersonEntity person = known.get(userId);

@@ -18,26 +18,41 @@ public class ProjectDirectory {
 
     private final Projects projects;
     private final InsertIfAbsent inserts;
+    private final ProjectLeads leads;
     private final Clock clock;
 
-    ProjectDirectory(Projects projects, InsertIfAbsent inserts, Clock clock) {
+    ProjectDirectory(Projects projects, InsertIfAbsent inserts, ProjectLeads leads, Clock clock) {
         this.projects = projects;
         this.inserts = inserts;
+        this.leads = leads;
         this.clock = clock;
     }
 
     /** The channel's project, created and named after the channel if this is its first update. */
     @Transactional
     public Project open(String teamId, String channelId, String channelName) {
+        return open(teamId, channelId, channelName, null);
+    }
+
+    /**
+     * The same; when this creates the project, {@code createdBy} (whose update it is) is recorded as
+     * the person who created it, its first lead.
+     */
+    @Transactional
+    public Project open(String teamId, String channelId, String channelName, String createdBy) {
         Optional<ProjectEntity> existing = projects.findByTeamIdAndChannelId(teamId, channelId);
         if (existing.isPresent()) {
             return existing.get().toProject();
         }
-        inserts.insert("""
-                insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at)
-                values (?, ?, ?, 'CORE', 'CHANNEL', false, ?)
-                """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()));
-        return projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
+        boolean created = inserts.insert("""
+                insert into project (team_id, channel_id, name, default_category, share_mode, archived, created_at, created_by)
+                values (?, ?, ?, 'CORE', 'CHANNEL', false, ?, ?)
+                """, teamId, channelId, nameOrId(channelName, channelId), Timestamps.of(clock.instant()), createdBy);
+        Project project = projects.findByTeamIdAndChannelId(teamId, channelId).orElseThrow().toProject();
+        if (created) {
+            leads.created(teamId, project.id(), createdBy);
+        }
+        return project;
     }
 
     public Optional<Project> byChannel(String teamId, String channelId) {

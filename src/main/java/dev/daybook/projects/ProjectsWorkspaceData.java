@@ -12,13 +12,16 @@ import dev.daybook.support.WorkspaceData;
 class ProjectsWorkspaceData implements WorkspaceData {
 
     private final EntityManager entityManager;
+    private final ProjectLeads leads;
 
-    ProjectsWorkspaceData(EntityManager entityManager) {
+    ProjectsWorkspaceData(EntityManager entityManager, ProjectLeads leads) {
         this.entityManager = entityManager;
+        this.leads = leads;
     }
 
     @Override
     public void deleteWorkspace(String teamId) {
+        leads.deleteWorkspace(teamId);
         entityManager.createQuery("delete from ProjectEntity p where p.teamId = :teamId")
                 .setParameter("teamId", teamId).executeUpdate();
     }

@@ -14,6 +14,7 @@ import com.slack.api.bolt.response.Response;
 import org.springframework.stereotype.Component;
 
 import dev.daybook.people.AwayPeriod;
+import dev.daybook.people.DaysOff;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.WorkingCalendar;
 
@@ -32,9 +33,11 @@ class AwayCommand implements DaybookSubcommand {
 
     private final PersonDirectory people;
     private final SlackPeople slackPeople;
+    private final DaysOff daysOff;
     private final Clock clock;
 
-    AwayCommand(PersonDirectory people, SlackPeople slackPeople, Clock clock) {
+    AwayCommand(PersonDirectory people, SlackPeople slackPeople, DaysOff daysOff, Clock clock) {
+        this.daysOff = daysOff;
         this.people = people;
         this.slackPeople = slackPeople;
         this.clock = clock;
@@ -71,6 +74,15 @@ class AwayCommand implements DaybookSubcommand {
                     : "You were not away. Reminders are on.");
         }
         WorkingCalendar calendar = people.profile(teamId, userId).calendar();
+        if (lower.startsWith("feed")) {
+            // An out-of-office calendar (Google, Outlook, any iCalendar feed): its events are time away.
+            String feed = HolidaysCommand.unlinked(arguments.substring("feed".length()));
+            if (feed.isEmpty()) {
+                return reply(ctx, feedShown(teamId, userId));
+            }
+            DaysOff.Saved saved = daysOff.set(teamId, DaysOff.Owner.PERSON, userId, feed, calendar.zone());
+            return reply(ctx, (saved.saved() ? "Your out-of-office calendar: " : "") + saved.message());
+        }
         LocalDate today = calendar.dayAt(clock.instant());
         return reply(ctx, away(teamId, userId, arguments, today));
     }
@@ -115,11 +127,23 @@ class AwayCommand implements DaybookSubcommand {
 
     private String current(String teamId, String userId) {
         List<AwayPeriod> periods = people.awayPeriods(teamId, userId);
+        String feed = daysOff.source(teamId, DaysOff.Owner.PERSON, userId).isPresent()
+                ? "\n" + feedShown(teamId, userId) : "";
         if (periods.isEmpty()) {
-            return "You are not away. `/daybook away until 2026-12-01` pauses reminders until then (that day included).";
+            return "You are not away. `/daybook away until 2026-12-01` pauses reminders until then (that day included)."
+                    + feed;
         }
         return "You are away " + periods.stream().map(AwayCommand::describe).collect(Collectors.joining(", and "))
-                + ". `/daybook away off` ends it.";
+                + ". `/daybook away off` ends it." + feed;
+    }
+
+    private String feedShown(String teamId, String userId) {
+        return daysOff.source(teamId, DaysOff.Owner.PERSON, userId)
+                .map(s -> "Your out-of-office calendar: " + SlackText.escape(DaysOff.describe(s)) + "."
+                        + (s.problem() == null ? "" : "\n:warning: The latest read failed: " + SlackText.escape(s.problem())
+                                + ". I use the days I last read until it works again."))
+                .orElse("No out-of-office calendar is set. `/daybook away feed https://…/calendar.ics` adds one; "
+                        + "its events are time away.");
     }
 
     static String describe(AwayPeriod period) {

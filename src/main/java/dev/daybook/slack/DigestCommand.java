@@ -39,11 +39,13 @@ class DigestCommand implements DaybookSubcommand {
     private final Digests digests;
     private final ProjectDirectory projects;
     private final PublicUrl publicUrl;
+    private final Leadership leadership;
 
-    DigestCommand(Digests digests, ProjectDirectory projects, PublicUrl publicUrl) {
+    DigestCommand(Digests digests, ProjectDirectory projects, PublicUrl publicUrl, Leadership leadership) {
         this.digests = digests;
         this.projects = projects;
         this.publicUrl = publicUrl;
+        this.leadership = leadership;
     }
 
     @Override
@@ -72,6 +74,11 @@ class DigestCommand implements DaybookSubcommand {
                     + "posted here makes it one. Run this in the project's channel.");
         }
         Project project = found.get();
+        if ((action.equals("post") || action.equals("revoke")) && !leadership.mayLead(project, invocation.userId())) {
+            return reply(ctx, leadership.refusal(project, action.equals("post")
+                    ? "post its weekly summary" : "revoke the links to its summaries")
+                    + " `/daybook digest preview` and `/daybook digest link` are for everyone.");
+        }
         try {
             return switch (action) {
                 case "", "preview" -> preview(project, ctx);

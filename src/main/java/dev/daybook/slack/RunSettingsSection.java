@@ -46,6 +46,11 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     static final String MLFLOW_TOKEN = "mlflow_token";
     static final String NEW_TOKEN = "daybook_new_api_token";
     static final String REVOKE_TOKENS = "daybook_revoke_api_tokens";
+    static final String REVOKE_TOKEN = "daybook_revoke_api_token";
+    /** Tokens listed one by one in the form; more are counted (a form holds 100 blocks). */
+    static final int TOKENS_LISTED = 10;
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
     /** Typed in the token field, removes the stored MLflow token. */
     static final String NONE = "none";
     private static final Logger log = LoggerFactory.getLogger(RunSettingsSection.class);
@@ -54,8 +59,10 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     private final ApiTokens tokens;
     private final ProjectDirectory projects;
     private final SlackCalls slack;
+    private final Leadership leadership;
 
-    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack) {
+    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack, Leadership leadership) {
+        this.leadership = leadership;
         this.runs = runs;
         this.tokens = tokens;
         this.projects = projects;
@@ -70,7 +77,8 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     @Override
     public List<LayoutBlock> blocks(Project project) {
         Optional<TrackingServer> server = runs.trackingServer(project.teamId(), project.id());
-        int count = tokens.count(project.teamId(), project.id());
+        List<ApiTokens.TokenInfo> listed = tokens.list(project.teamId(), project.id());
+        int count = listed.size();
         List<LayoutBlock> blocks = new ArrayList<>(List.of(
                 input(i -> i.blockId(MLFLOW_URL).optional(true).label(plainText("MLflow tracking server"))
                         .hint(plainText("Like https://mlflow.example.com. Runs named in updates get their metrics from it."))
@@ -89,9 +97,23 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                                 + (count == 0 ? "none yet." : count + " created.") + " A token is shown once, when it is created."))
                         .accessory(button(b -> b.actionId(NEW_TOKEN).text(plainText("Create an API token"))
                                 .value(Long.toString(project.id())))))));
+        for (ApiTokens.TokenInfo token : listed.subList(0, Math.min(TOKENS_LISTED, count))) {
+            blocks.add(section(s -> s.blockId("api_token_" + token.id()).text(markdownText(describe(token)))
+                    .accessory(button(b -> b.actionId(REVOKE_TOKEN).text(plainText("Revoke"))
+                            .value(project.id() + ":" + token.id())
+                            .confirm(confirmationDialog(c -> c.title(plainText("Revoke token " + token.id() + "?"))
+                                    .text(plainText("A script using it is refused at once. This cannot be undone."))
+                                    .confirm(plainText("Revoke"))
+                                    .deny(plainText("Cancel"))
+                                    .style("danger")))))));
+        }
+        if (count > TOKENS_LISTED) {
+            blocks.add(section(s -> s.blockId("api_tokens_more").text(markdownText("…and " + (count - TOKENS_LISTED)
+                    + " older ones: `GET /api/v1/projects/<name>/tokens` lists them all."))));
+        }
         if (count > 0) {
-            // A leaked token is revoked from here without waiting for the admin; all at once, because
-            // Daybook keeps no names for tokens that would let a person pick one.
+            // A leaked token is revoked from here without waiting for the admin, on its own above or
+            // all at once here.
             blocks.add(actions(a -> a.blockId("api_tokens_revoke").elements(List.of(
                     button(b -> b.actionId(REVOKE_TOKENS).style("danger").text(plainText("Revoke all API tokens"))
                             .value(Long.toString(project.id()))
@@ -103,6 +125,12 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                                     .style("danger"))))))));
         }
         return blocks;
+    }
+
+    static String describe(ApiTokens.TokenInfo token) {
+        String by = token.createdByAdmin() ? "the admin (API)" : "<@" + token.createdBy() + ">";
+        return "Token " + token.id() + " · created by " + by + " on " + WHEN.format(token.createdAt()) + " · "
+                + (token.lastUsedAt() == null ? "never used" : "last used " + WHEN.format(token.lastUsedAt()));
     }
 
     @Override
@@ -152,6 +180,48 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     public void register(App app) {
         app.blockAction(NEW_TOKEN, this::createToken);
         app.blockAction(REVOKE_TOKENS, this::revokeTokens);
+        app.blockAction(REVOKE_TOKEN, this::revokeToken);
+    }
+
+    /** One token's Revoke button: its value is {@code <project id>:<token id>}, both checked against the workspace. */
+    Response revokeToken(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String value = payload.getActions() == null || payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
+        String[] parts = value == null ? new String[0] : value.split(":", -1);
+        Optional<Project> project;
+        long tokenId;
+        try {
+            if (parts.length != 2) {
+                return ctx.ack();
+            }
+            project = projects.byId(Long.parseLong(parts[0])).filter(p -> p.teamId().equals(ctx.getTeamId()));
+            tokenId = Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            return ctx.ack();
+        }
+        if (project.isEmpty()) {
+            return ctx.ack();
+        }
+        if (!leadership.mayLead(project.get(), payload.getUser().getId())) {
+            return refuse(payload, ctx, project.get(), "revoke its API tokens");
+        }
+        boolean revoked = tokens.revokeOne(ctx.getTeamId(), project.get().id(), tokenId);
+        log.info("API tokens: {} revoked token {} of project {} ({}).", payload.getUser().getId(), tokenId, project.get().id(),
+                revoked ? "done" : "no such token");
+        String text = revoked
+                ? "Revoked token " + tokenId + " of *#" + SlackText.escape(project.get().name()) + "*: a script using it is refused from now on."
+                : "*#" + SlackText.escape(project.get().name()) + "* has no token " + tokenId + " (revoked already?).";
+        View shown = view(v -> v.type("modal").callbackId("daybook_api_token_revoked")
+                .title(viewTitle(t -> t.type("plain_text").text("API tokens")))
+                .close(viewClose(c -> c.type("plain_text").text("Done")))
+                .blocks(List.of(section(s -> s.text(markdownText(text))))));
+        try {
+            slack.call(ctx.getTeamId(), "views.push", SlackCalls.Patience.NONE,
+                    c -> c.viewsPush(r -> r.triggerId(payload.getTriggerId()).view(shown)));
+        } catch (RuntimeException e) {
+            log.info("Slack: could not confirm a revoked API token ({}); it is revoked.", e.getMessage());
+        }
+        return ctx.ack();
     }
 
     Response revokeTokens(BlockActionRequest request, ActionContext ctx) {
@@ -159,6 +229,9 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         Optional<Project> project = projectOf(payload, ctx.getTeamId());
         if (project.isEmpty()) {
             return ctx.ack();
+        }
+        if (!leadership.mayLead(project.get(), payload.getUser().getId())) {
+            return refuse(payload, ctx, project.get(), "revoke its API tokens");
         }
         int revoked = tokens.revokeAll(ctx.getTeamId(), project.get().id());
         log.info("API tokens: {} revoked {} tokens of project {}.", payload.getUser().getId(), revoked, project.get().id());
@@ -178,6 +251,22 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         return ctx.ack();
     }
 
+    /** A button only leads are shown, pressed by someone else (a stale form, or forged): nothing changes. */
+    private Response refuse(BlockActionPayload payload, ActionContext ctx, Project project, String what) {
+        log.info("API tokens: refused a request by someone who does not lead project {}.", project.id());
+        View shown = view(v -> v.type("modal").callbackId("daybook_api_tokens_refused")
+                .title(viewTitle(t -> t.type("plain_text").text("API tokens")))
+                .close(viewClose(c -> c.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(leadership.refusal(project, what)))))));
+        try {
+            slack.call(ctx.getTeamId(), "views.push", SlackCalls.Patience.NONE,
+                    c -> c.viewsPush(r -> r.triggerId(payload.getTriggerId()).view(shown)));
+        } catch (RuntimeException e) {
+            log.info("Slack: could not show a refusal ({}).", e.getMessage());
+        }
+        return ctx.ack();
+    }
+
     private Optional<Project> projectOf(BlockActionPayload payload, String teamId) {
         String value = payload.getActions() == null || payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
         try {
@@ -193,6 +282,9 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         Optional<Project> project = projectOf(payload, ctx.getTeamId());
         if (project.isEmpty()) {
             return ctx.ack();
+        }
+        if (!leadership.mayLead(project.get(), payload.getUser().getId())) {
+            return refuse(payload, ctx, project.get(), "create API tokens for it");
         }
         String token = tokens.create(ctx.getTeamId(), project.get().id(), payload.getUser().getId());
         View shown = view(v -> v.type("modal").callbackId("daybook_api_token_shown")

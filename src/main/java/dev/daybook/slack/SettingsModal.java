@@ -61,9 +61,11 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
     private final SlackCalls slack;
     private final MySettingsModal mySettings;
     private final List<ProjectSettingsSection> sections;
+    private final Leadership leadership;
 
     SettingsModal(ProjectDirectory projects, SlackCalls slack, MySettingsModal mySettings,
-            List<ProjectSettingsSection> sections) {
+            List<ProjectSettingsSection> sections, Leadership leadership) {
+        this.leadership = leadership;
         this.projects = projects;
         this.slack = slack;
         this.mySettings = mySettings;
@@ -100,6 +102,10 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
             return ctx.ack("This channel is not a project yet: the first update posted here makes it one. "
                     + "Then `/daybook settings` sets its client, default category and sharing."
                     + (opened ? " Meanwhile, here are your own settings." : ""));
+        }
+        if (!leadership.mayLead(project.get(), invocation.userId())) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(leadership.refusal(project.get(), "change its settings")
+                    + " Your own reminder time and working days are under *My settings* in Daybook's App Home."));
         }
         try {
             slack.call(invocation.teamId(), "views.open", SlackCalls.Patience.NONE,
@@ -142,6 +148,10 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
                             return p;
                         })))));
         sections.forEach(section -> blocks.addAll(section.blocks(project)));
+        List<dev.daybook.projects.ProjectLeads.Lead> leads = leadership.leads(project);
+        blocks.add(context(c -> c.blockId("leads").elements(List.of(markdownText("*Leads* (who change these settings): "
+                + (leads.isEmpty() ? "none yet" : Leadership.mentions(leads))
+                + ", and the workspace's admins and owners. `/daybook leads add @person` names another.")))));
         blocks.addAll(List.of(
                 context(c -> c.elements(List.of(markdownText(
                         "Your own reminder time and working days are in *My settings*; your time zone follows your Slack profile.")))),
@@ -162,6 +172,11 @@ class SettingsModal implements SlackListener, DaybookSubcommand {
         Optional<Project> project = channelId == null ? Optional.empty() : projects.byChannel(teamId, channelId);
         if (project.isEmpty()) {
             return ctx.ackWithErrors(Map.of(CLIENT, "This project no longer exists."));
+        }
+        if (!leadership.mayLead(project.get(), request.getPayload().getUser() == null ? null : request.getPayload().getUser().getId())) {
+            // Only a lead is shown the form; a submission from anyone else is forged or stale, and changes nothing.
+            log.info("Settings: refused a submission by someone who does not lead project {}.", project.get().id());
+            return ctx.ackWithErrors(Map.of(CLIENT, "Only the project's leads can change its settings; nothing was saved."));
         }
         ZoneId zone;
         String zoneText = values.text(ZONE);

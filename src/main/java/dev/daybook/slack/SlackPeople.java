@@ -29,6 +29,13 @@ class SlackPeople {
     private final PersonDirectory people;
     private final SlackCalls slack;
     private final Clock clock;
+    /** How long Slack's word that someone is (or is not) a workspace admin or owner is taken. */
+    private static final Duration ROLE_FRESH_FOR = Duration.ofMinutes(5);
+    private final Map<String, Role> roles = new ConcurrentHashMap<>();
+
+    private record Role(boolean adminOrOwner, Instant until) {
+    }
+
     /** Lookups that failed lately, so that a person Slack will not describe costs one call per ten minutes, not one per post. */
     private final Map<String, Instant> failedUntil = new ConcurrentHashMap<>();
 
@@ -59,10 +66,59 @@ class SlackPeople {
         }
     }
 
+    /**
+     * Whether Slack says the person is an admin or owner of the workspace ({@code users.info}'s
+     * {@code is_admin}, {@code is_owner}, {@code is_primary_owner}); false when Slack cannot say, so
+     * that a lookup that fails never grants anything. Kept for five minutes.
+     */
+    boolean isAdminOrOwner(String teamId, String userId) {
+        if (userId == null) {
+            return false;
+        }
+        String key = teamId + "/" + userId;
+        Role known = roles.get(key);
+        if (known != null && known.until().isAfter(clock.instant())) {
+            return known.adminOrOwner();
+        }
+        try {
+            User user = slack.call(teamId, "users.info", SlackCalls.Patience.NONE, c -> c.usersInfo(r -> r.user(userId))).getUser();
+            remember(teamId, user);
+            return user != null && isAdminOrOwner(user);
+        } catch (RuntimeException e) {
+            log.info("Slack: could not tell whether a user is a workspace admin ({}); taking them for a member.", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Whether Slack knows this id as a person of the workspace (not a bot, not deactivated); empty when
+     * Slack cannot say just now.
+     */
+    java.util.Optional<Boolean> isPerson(String teamId, String userId) {
+        try {
+            User user = slack.call(teamId, "users.info", SlackCalls.Patience.NONE, c -> c.usersInfo(r -> r.user(userId))).getUser();
+            remember(teamId, user);
+            return java.util.Optional.of(user != null && !user.isBot() && !user.isDeleted());
+        } catch (SlackRefused e) {
+            return java.util.Optional.of(false);
+        } catch (RuntimeException e) {
+            log.info("Slack: could not look up a user ({}).", e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean isAdminOrOwner(User user) {
+        return !user.isDeleted() && !user.isBot() && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
+    }
+
     void remember(String teamId, User user) {
         if (user == null || user.getId() == null) {
             return;
         }
+        if (roles.size() > 10_000) {
+            roles.clear();
+        }
+        roles.put(teamId + "/" + user.getId(), new Role(isAdminOrOwner(user), clock.instant().plus(ROLE_FRESH_FOR)));
         people.remember(teamId, user.getId(), displayName(user), user.getTz());
     }
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.daybook.goals.GoalService;
 import dev.daybook.goals.GoalStatus;
+import dev.daybook.people.DaysOff;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonRoutine;
 import dev.daybook.people.WorkingCalendar;
@@ -46,9 +47,11 @@ public class StatusService {
     private final GoalService goals;
     private final RunService runs;
     private final Clock clock;
+    private final DaysOff daysOff;
 
     StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
-                  Clock clock) {
+                  Clock clock, DaysOff daysOff) {
+        this.daysOff = daysOff;
         this.goals = goals;
         this.runs = runs;
         this.updates = updates;
@@ -67,6 +70,7 @@ public class StatusService {
         latestUpdates.forEach(u -> named.add(u.userId()));
         openBlockers.forEach(b -> named.add(b.userId()));
         Map<String, PersonRoutine> routines = people.routines(project.teamId(), named);
+        Set<LocalDate> holidays = daysOff.projectHolidays(project.teamId(), project.id());
         List<ProjectStatus.MemberUpdate> members = new ArrayList<>();
         List<ProjectStatus.Quiet> quiet = new ArrayList<>();
         for (UpdateView latest : latestUpdates) {
@@ -75,7 +79,7 @@ public class StatusService {
             members.add(new ProjectStatus.MemberUpdate(latest.userId(), name, latest.day(),
                     texts(latest, Section.UPDATE), texts(latest, Section.NEXT)));
             // Their own calendar: their today, their working days, their time away.
-            WorkingCalendar calendar = routine.calendar();
+            WorkingCalendar calendar = routine.calendar().withHolidays(holidays);
             LocalDate theirToday = calendar.dayAt(now);
             if (!calendar.isAway(theirToday) && QuietRule.isQuiet(latest.day(), theirToday, calendar)) {
                 quiet.add(new ProjectStatus.Quiet(latest.userId(), name, latest.day(),

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.people.DaysOff;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Category;
@@ -43,10 +44,12 @@ public class UpdateService {
     private final InsertIfAbsent inserts;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final DaysOff daysOff;
 
     UpdateService(Updates updates, UpdateRevisions revisions, UpdatePrompts prompts, ProjectDirectory projects,
                   PersonDirectory people, Headings headings, ApplicationEventPublisher events, InsertIfAbsent inserts,
-                  MeterRegistry meters, Clock clock) {
+                  MeterRegistry meters, Clock clock, DaysOff daysOff) {
+        this.daysOff = daysOff;
         this.updates = updates;
         this.revisions = revisions;
         this.prompts = prompts;
@@ -90,7 +93,8 @@ public class UpdateService {
             return Recording.nothing(Recording.Outcome.REJECTED, known.orElse(null), parsed.problems());
         }
 
-        Project project = known.orElseGet(() -> projects.open(request.teamId(), request.channelId(), request.channelName()));
+        Project project = known.orElseGet(() -> projects.open(request.teamId(), request.channelId(), request.channelName(),
+                request.userId()));
         Instant now = clock.instant();
         List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
         boolean adding = request.intent() == RecordUpdate.Intent.ADD;
@@ -272,7 +276,7 @@ public class UpdateService {
 
     /** The author's update for the day they would file to right now, if they already wrote one. */
     public Optional<UpdateView> current(String teamId, long projectId, String userId) {
-        WorkingCalendar calendar = people.calendar(teamId, userId);
+        WorkingCalendar calendar = people.profile(teamId, userId).calendar();
         Filing filing = fileFor(teamId, projectId, userId, clock.instant(), calendar);
         return updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, filing.day())
                 .map(UpdateEntity::toView);
@@ -368,7 +372,7 @@ public class UpdateService {
     }
 
     private WorkingCalendar calendarOf(RecordUpdate request) {
-        return people.calendar(request.teamId(), request.userId());
+        return people.profile(request.teamId(), request.userId()).calendar();
     }
 
     private Recording ask(RecordUpdate request, UpdatePrompt.Kind kind, LocalDate day, UpdateView existing,
@@ -426,11 +430,15 @@ public class UpdateService {
                 revision.source().form());
     }
 
-    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar calendar) {
-        LocalDate today = FilingRule.today(at, calendar);
-        if (!FilingRule.mayBeLate(at, calendar)) {
+    private Filing fileFor(String teamId, long projectId, String userId, Instant at, WorkingCalendar zoned) {
+        LocalDate today = FilingRule.today(at, zoned);
+        if (!FilingRule.mayBeLate(at, zoned)) {
             return new Filing(today, false); // the afternoon, the usual case: nothing earlier to look up
         }
+        // A morning post may be the previous working day's: that needs their whole calendar (time away,
+        // holidays), and the project's public holidays are not working days in it either.
+        WorkingCalendar calendar = people.calendar(teamId, userId)
+                .withHolidays(daysOff.projectHolidays(teamId, projectId));
         LocalDate previous = FilingRule.previousWorkingDay(at, calendar);
         boolean postedBefore = updates.existsByTeamIdAndProjectIdAndUserIdAndDayBefore(teamId, projectId, userId, today);
         boolean postedToday = updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, today)

@@ -116,7 +116,7 @@ class BudgetTests extends SlackAppTest {
         assertThat(note).contains("Planning the week of Mon 23 Nov").contains("You, last week")
                 .contains("core      ███████████████░░░░░  75%  target 70%").contains("Team, last week")
                 .contains("/daybook settings");
-        Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        awaitWorkDone(ada, bob, quiet);
         assertThat(slack.posted(FakeSlack.dm(ada))).hasSize(1);
         assertThat(slack.posted(FakeSlack.dm(bob))).isEmpty();
         assertThat(slack.posted(FakeSlack.dm(quiet))).isEmpty(); // nothing last week: nothing to plan from
@@ -144,7 +144,7 @@ class BudgetTests extends SlackAppTest {
 
         String nudge = slack.awaitPosted(FakeSlack.dm(ada), 1).get(0).text();
         assertThat(nudge).contains("Mid-week check").contains("No moonshot time yet this week (target 10%)");
-        Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+        awaitWorkDone(ada, bob, balanced);
         assertThat(slack.posted(FakeSlack.dm(ada))).hasSize(1);
         assertThat(slack.posted(FakeSlack.dm(bob))).isEmpty();
         assertThat(slack.posted(FakeSlack.dm(balanced))).isEmpty();

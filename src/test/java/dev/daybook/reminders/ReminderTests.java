@@ -296,8 +296,9 @@ class ReminderTests extends SlackAppTest {
     }
 
     private void stillExactly(Member member, int count) {
-        Awaitility.await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> slack.posted(FakeSlack.dm(member.user)).size() >= count);
+        awaitWorkDone(member.user);
         assertThat(slack.posted(FakeSlack.dm(member.user))).hasSize(count);
     }
 }

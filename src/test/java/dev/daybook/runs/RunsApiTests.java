@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.daybook.access.ApiTokens;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.projects.ProjectLeads;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests.Answer;
 
@@ -34,6 +35,9 @@ class RunsApiTests extends SlackAppTest {
     @Autowired
     ApiTokens tokens;
 
+    @Autowired
+    ProjectLeads leads;
+
     private String channel;
     private String name;
     private String ada;
@@ -45,8 +49,11 @@ class RunsApiTests extends SlackAppTest {
         ada = newUser();
         slack.user(ada, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        assertThat(slackRequests.command("/update", "Update: set up Next: train", channel, name, newUser()).status())
+        String founder = newUser();
+        assertThat(slackRequests.command("/update", "Update: set up Next: train", channel, name, founder).status())
                 .isEqualTo(200);
+        // Ada manages the project's API tokens in Slack: a lead's to do.
+        leads.add("T0DAYBOOK", projects.byChannel("T0DAYBOOK", channel).orElseThrow().id(), ada, founder);
     }
 
     @Test
@@ -188,7 +195,8 @@ class RunsApiTests extends SlackAppTest {
 
         slackRequests.blockAction("daybook_new_api_token", Long.toString(projectId), ada, channel, "1.1");
 
-        String view = slack.awaitCalls("views.push", c -> c.param("view").contains("API token"), 1).get(0).param("view");
+        String view = slack.awaitCalls("views.push", c -> c.param("view").contains("API token")
+                && c.param("view").contains(name) && c.param("view").contains("dbk_"), 1).get(0).param("view");
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("dbk_[A-Za-z0-9_-]{20,}").matcher(view);
         assertThat(token.find()).isTrue();
         assertThat(apiGet("/api/v1/runs", token.group()).status()).isEqualTo(200);

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.projects.ProjectLeads;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.PinnedHostResolver;
 import dev.daybook.testkit.SlackAppTest;
@@ -44,6 +45,9 @@ class TrackingServerAddressTests extends SlackAppTest {
     @Autowired
     PinnedHostResolver hosts;
 
+    @Autowired
+    ProjectLeads leads;
+
     private StandInMlflow mlflow;
     private String channel;
     private String user;
@@ -56,8 +60,11 @@ class TrackingServerAddressTests extends SlackAppTest {
         user = newUser();
         slack.user(user, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: a Next: b", channel, "addr-" + channel.toLowerCase(), newUser());
+        String founder = newUser();
+        slackRequests.command("/update", "Update: a Next: b", channel, "addr-" + channel.toLowerCase(), founder);
         projectId = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id();
+        // Settings are for the project's leads.
+        leads.add(FakeSlack.TEAM_ID, projectId, user, founder);
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.projects.ProjectLeads;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.PinnedHostResolver;
 import dev.daybook.testkit.SlackRequests.Answer;
@@ -35,6 +36,9 @@ class TrackingServerTokenTests extends WithEncryptionKey {
     @Autowired
     PinnedHostResolver hosts;
 
+    @Autowired
+    ProjectLeads leads;
+
     private StandInMlflow mlflow;
     private String channel;
     private String name;
@@ -51,8 +55,12 @@ class TrackingServerTokenTests extends WithEncryptionKey {
         mallory = newUser();
         slack.user(lead, "Lead", "UTC").user(mallory, "Mallory", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: a Next: b", channel, name, newUser());
+        String founder = newUser();
+        slackRequests.command("/update", "Update: a Next: b", channel, name, founder);
         projectId = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id();
+        // Settings are for leads; both are, so that what is tested is the address rule, not who may use it.
+        leads.add(FakeSlack.TEAM_ID, projectId, lead, founder);
+        leads.add(FakeSlack.TEAM_ID, projectId, mallory, founder);
         hosts.pin("mlflow.team.example", "127.0.0.1");
         hosts.pin("mlflow.mallory.example", "127.0.0.1");
         assertThat(submit(lead, "http://mlflow.team.example:" + mlflow.port(), "team-secret").json()

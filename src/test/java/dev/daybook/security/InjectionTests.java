@@ -89,9 +89,10 @@ class InjectionTests extends SlackAppTest {
     void markupInProjectSettingsIsKeptAsText() {
         String channel = newChannel();
         String name = "settings-" + channel.toLowerCase();
-        slackRequests.command("/update", "Update: a Next: b", channel, name, newUser());
+        String lead = newUser();
+        slackRequests.command("/update", "Update: a Next: b", channel, name, lead);
 
-        Answer saved = slackRequests.viewSubmission("daybook_settings", newUser(), SlackRequests.values(
+        Answer saved = slackRequests.viewSubmission("daybook_settings", lead, SlackRequests.values(
                 "client", SlackRequests.textValue("<!channel> Acme'; --"),
                 "default_category", SlackRequests.optionValue("static_select", "CORE"),
                 "share_mode", SlackRequests.optionValue("radio_buttons", "CHANNEL")), channel);

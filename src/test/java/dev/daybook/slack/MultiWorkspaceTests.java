@@ -45,6 +45,9 @@ class MultiWorkspaceTests extends SlackAppTest {
     @Autowired
     WorkspacePurge purge;
 
+    @Autowired
+    dev.daybook.access.ApiTokens apiTokens;
+
     @DynamicPropertySource
     static void oauth(DynamicPropertyRegistry registry) {
         registry.add("daybook.slack.client-id", () -> "1234567890.0987654321");
@@ -297,6 +300,42 @@ class MultiWorkspaceTests extends SlackAppTest {
         assertThat(tables).contains("daily_update", "project", "person", "slack_delivery");
         tables.forEach(table -> assertThat(jdbc.queryForObject("select count(*) from " + table + " where team_id = ?",
                 Integer.class, teamA)).as(table).isZero());
+    }
+
+    @Test
+    void aWorkspacesApiTokensDieWithItsUninstallOrItsRevokedBotToken() {
+        String gone = newTeam();
+        String revokedTeam = newTeam();
+        String kept = newTeam();
+        List<String> projectTokens = new java.util.ArrayList<>();
+        for (String team : List.of(gone, revokedTeam, kept)) {
+            install(team);
+            String channel = newChannel();
+            clock.set(Instant.parse("2026-11-24T15:00:00Z"));
+            slackRequests.fromTeam(team).command("/update", "Update: a Next: b", channel, "tok-" + channel.toLowerCase(), newUser());
+            long projectId = jdbc.queryForObject("select id from project where team_id = ? and channel_id = ?", Long.class, team, channel);
+            String token = apiTokens.create(team, projectId, "api");
+            assertThat(apiGet("/api/v1/runs", token).status()).isEqualTo(200);
+            projectTokens.add(token);
+        }
+
+        JsonObject uninstalled = new JsonObject();
+        uninstalled.addProperty("type", "app_uninstalled");
+        uninstalled.addProperty("event_ts", ts(clock.instant()));
+        assertThat(slackRequests.fromTeam(gone).event(uninstalled).status()).isEqualTo(200);
+        JsonObject revoked = new JsonObject();
+        revoked.addProperty("type", "tokens_revoked");
+        JsonObject tokens = new JsonObject();
+        com.google.gson.JsonArray bots = new com.google.gson.JsonArray();
+        bots.add("U0DAYBOOK");
+        tokens.add("bot", bots);
+        revoked.add("tokens", tokens);
+        revoked.addProperty("event_ts", ts(clock.instant()));
+        assertThat(slackRequests.fromTeam(revokedTeam).event(revoked).status()).isEqualTo(200);
+
+        assertThat(apiGet("/api/v1/runs", projectTokens.get(0)).status()).isEqualTo(401);
+        assertThat(apiGet("/api/v1/runs", projectTokens.get(1)).status()).isEqualTo(401);
+        assertThat(apiGet("/api/v1/runs", projectTokens.get(2)).status()).isEqualTo(200);
     }
 
     @Test

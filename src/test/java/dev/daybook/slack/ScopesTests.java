@@ -61,6 +61,7 @@ class ScopesTests {
             Map.entry("group_rename", Set.of("groups:read")),
             Map.entry("group_unarchive", Set.of("groups:read")),
             Map.entry("member_joined_channel", Set.of("channels:read", "groups:read")),
+            Map.entry("member_left_channel", Set.of("channels:read", "groups:read")),
             Map.entry("message.channels", Set.of("channels:history")),
             Map.entry("message.groups", Set.of("groups:history")),
             Map.entry("message.im", Set.of("im:history")),

@@ -226,4 +226,22 @@ class TheirDayTests extends SlackAppTest {
                 c -> FakeSlack.dm(sydney.user()).equals(c.param("channel_id")), 1).get(0);
         assertThat(complete.params().toString()).contains("2026-12-02").doesNotContain("2026-12-01");
     }
+
+    @Autowired
+    dev.daybook.runs.RunService runs;
+
+    @Test
+    void runDatesInTheSummaryAreInTheProjectsZone() {
+        Member la = project("America/Los_Angeles");
+        post(la, "2026-11-30T20:00:00Z", "Update: set up the sweep Next: run it");
+        var project = projects.changeSettings(FakeSlack.TEAM_ID, la.channel(),
+                new ProjectSettings(null, Category.CORE, ShareMode.CHANNEL, ZoneId.of("America/Los_Angeles")));
+        // 02:00 UTC on Tuesday is 18:00 on Monday in Los Angeles.
+        clock.set(Instant.parse("2026-12-01T02:00:00Z"));
+        runs.report(FakeSlack.TEAM_ID, project.id(), dev.daybook.runs.RunReport.referenced("run", "sweep-1", null,
+                java.util.Map.of("f1", 0.8), la.user()));
+        clock.set(Instant.parse("2026-12-02T18:00:00Z"));
+        String md = apiGet("/api/v1/digests/" + la.name() + "/2026-W49.md").body();
+        assertThat(md).contains("sweep-1").contains(", Mon").doesNotContain(", Tue");
+    }
 }

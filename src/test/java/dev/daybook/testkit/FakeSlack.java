@@ -184,6 +184,13 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** Makes {@code users.info} say the (already arranged) user is a workspace admin, or owner. */
+    public FakeSlack workspaceAdmin(String userId, boolean owner) {
+        JsonObject user = users.get(userId);
+        user.addProperty(owner ? "is_owner" : "is_admin", true);
+        return this;
+    }
+
     public FakeSlack channel(String channelId, String name) {
         channelNames.put(channelId, name);
         return this;

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +54,9 @@ public abstract class SlackAppTest {
     @Autowired
     protected MutableClock clock;
 
+    @Autowired
+    private DataSource dataSource;
+
     @LocalServerPort
     protected int port;
 
@@ -73,6 +80,9 @@ public abstract class SlackAppTest {
         registry.add("spring.quartz.auto-startup", () -> "false");
         registry.add("daybook.slack.pacing.rate", () -> "500");
         registry.add("daybook.slack.pacing.burst", () -> "100");
+        // Calendar feeds are served from loopback by the tests, and fetched again only when a test asks.
+        registry.add("daybook.calendars.allow-loopback", () -> "true");
+        registry.add("daybook.calendars.refresh", () -> "false");
     }
 
     @BeforeEach
@@ -118,6 +128,25 @@ public abstract class SlackAppTest {
             throw new AssertionError("GET /api/v1/updates answered " + answer.status() + ": " + answer.body());
         }
         return JsonParser.parseString(answer.body()).getAsJsonArray();
+    }
+
+    /**
+     * Waits until the event publication registry holds no outstanding work that mentions any of these
+     * ids (channels, people) or is an event of a type so named ({@code "WeeklySummaryDue"}):
+     * everything they set going has run, so a test can then assert that something did not happen,
+     * without waiting for a fixed time.
+     */
+    protected void awaitWorkDone(String... ids) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (String id : ids) {
+                if (jdbc.sql("select count(*) from event_publication where serialized_event like ? or event_type like ?")
+                        .param("%" + id + "%").param("%." + id).query(Long.class).single() > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** A channel id no other test uses. */
