@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import dev.daybook.operations.Commands;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync
@@ -18,6 +20,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DaybookApplication {
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) {
+            // A command of the jar (moving to PostgreSQL) runs instead of the application.
+            System.exit(Commands.run(args, System.out, System.err));
+        }
         SpringApplication.run(DaybookApplication.class, args);
     }
 

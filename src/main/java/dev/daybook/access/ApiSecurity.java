@@ -55,6 +55,8 @@ class ApiSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/favicon.ico", "/error").permitAll()
+                        // A backup writes to the server's disk: the deployment's admin token only.
+                        .requestMatchers("/actuator/backup").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .opaqueToken(opaque -> opaque.introspector(introspector))

@@ -29,9 +29,10 @@ record SlackSettings(String botToken, String signingSecret, String appToken,
                      @DefaultValue("2500ms") Duration answerWithin,
                      @DefaultValue("2s") Duration interactiveTimeout) {
 
+    /** The bot scopes of {@code manifest.yml} ({@code ScopesTests} keeps them equal). */
     static final String DEFAULT_SCOPES = "app_mentions:read,channels:history,channels:read,chat:write,"
-            + "chat:write.public,commands,files:write,groups:history,groups:read,im:history,im:read,im:write,"
-            + "reactions:write,team:read,users:read";
+            + "chat:write.public,commands,files:write,groups:history,groups:read,im:history,im:write,"
+            + "reactions:write,users:read";
 
     boolean hasBotToken() {
         return present(botToken);

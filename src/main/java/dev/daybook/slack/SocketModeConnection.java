@@ -28,6 +28,7 @@ class SocketModeConnection implements SmartLifecycle {
     private ScheduledExecutorService retries;
     private SocketModeApp socketMode;
     private boolean running;
+    private volatile ConnectionProblem lastProblem;
 
     SocketModeConnection(App app, SlackSettings settings) {
         this.app = app;
@@ -56,12 +57,14 @@ class SocketModeConnection implements SmartLifecycle {
             try {
                 socketMode = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
                 socketMode.startAsync();
+                lastProblem = null;
                 log.info("Slack: Socket Mode connected.");
                 return;
             } catch (Exception e) {
                 socketMode = null;
-                log.warn("Slack: could not open a Socket Mode connection ({}); trying again in {}s. Check SLACK_APP_TOKEN "
-                        + "if this goes on.", e.toString(), nextWait.toSeconds());
+                lastProblem = ConnectionProblem.of(e);
+                log.warn("Slack: could not open a Socket Mode connection: {}. Trying again in {}s.",
+                        lastProblem.advice(), nextWait.toSeconds());
             }
         }
         Duration after = nextWait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : nextWait.multipliedBy(2);
@@ -82,6 +85,28 @@ class SocketModeConnection implements SmartLifecycle {
             }
             socketMode = null;
         }
+    }
+
+    /** Whether the WebSocket to Slack is open now (the client reconnects by itself after a drop). */
+    boolean connected() {
+        SocketModeApp current;
+        synchronized (this) {
+            current = socketMode;
+        }
+        try {
+            return current != null && !current.isClientStopped() && current.getClient().verifyConnection();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Why the last attempt to connect failed, while not connected. */
+    ConnectionProblem lastProblem() {
+        return lastProblem;
+    }
+
+    boolean wanted() {
+        return settings.socketMode();
     }
 
     @Override

@@ -35,9 +35,11 @@ class StatusActions implements SlackListener {
     private final PersonDirectory people;
     private final SlackCalls slack;
     private final AppHome home;
+    private final SlackPeople slackPeople;
 
     StatusActions(ProjectDirectory projects, StatusAnswers answers, Blockers blockers, PersonDirectory people,
-                  SlackCalls slack, AppHome home) {
+                  SlackCalls slack, AppHome home, SlackPeople slackPeople) {
+        this.slackPeople = slackPeople;
         this.projects = projects;
         this.answers = answers;
         this.blockers = blockers;
@@ -77,6 +79,8 @@ class StatusActions implements SlackListener {
         if (!channelId.equals(project.channelId()) && answers.isPrivate(project)) {
             return "#" + project.name() + " is a private channel, so its status is shared only in that channel.";
         }
+        // A lead who never posted is not known yet: ask Slack for their name (cached) rather than show their id.
+        slackPeople.refreshIfStale(project.teamId(), userId);
         String sharedBy = people.profile(project.teamId(), userId).name();
         try {
             slack.call(project.teamId(), "chat.postMessage", SlackCalls.Patience.NONE,

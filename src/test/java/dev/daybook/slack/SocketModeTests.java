@@ -50,9 +50,15 @@ class SocketModeTests {
         SOCKET.stop(1000);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SlackConnectionHealth slackHealth;
+
     @Test
     void answersASlashCommandEnvelopeOnTheSocket() throws Exception {
         assertThat(SOCKET.connected.await(20, TimeUnit.SECONDS)).as("Daybook connected").isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(slackHealth.health(true).getStatus())
+                .as("readiness reports the open socket").isEqualTo(org.springframework.boot.health.contributor.Status.UP));
+        assertThat(slackHealth.health(true).getDetails()).containsEntry("mode", "socket").containsEntry("connected", true);
         assertThat(FakeSlack.shared().calls("apps.connections.open")).isNotEmpty();
         String channel = "C0SOCKET" + System.nanoTime() % 100000;
 

@@ -118,6 +118,22 @@ class StatusTests extends SlackAppTest {
     }
 
     @Test
+    void aStatusSharedBySomeoneWhoNeverPostedNamesThemNotTheirId() {
+        Team team = aWeek("share-lead-" + newChannel().toLowerCase());
+        String lead = newUser();
+        slack.user(lead, "Grace Hopper", "UTC");
+        Answer asked = slackRequests.command("/daybook", "status", team.channel(), team.name(), lead);
+        String projectId = valueOf(asked, StatusBlocks.SHARE);
+        int before = slack.posted(team.channel()).size();
+
+        slackRequests.ephemeralBlockAction(StatusBlocks.SHARE, projectId, lead, team.channel(),
+                slack.responseUrl("share-lead-" + team.channel()));
+
+        List<FakeSlack.Posted> posted = slack.awaitPosted(team.channel(), before + 1);
+        assertThat(posted.get(posted.size() - 1).allText()).contains("Shared by Grace Hopper").doesNotContain(lead);
+    }
+
+    @Test
     void shareInChannelPostsTheStatusWithoutButtons() {
         Team team = aWeek("share-" + newChannel().toLowerCase());
         Answer asked = slackRequests.command("/daybook", "status", team.channel(), team.name(), team.bob());

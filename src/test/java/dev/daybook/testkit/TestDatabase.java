@@ -80,6 +80,11 @@ public final class TestDatabase {
                 "sa", "", null, true);
     }
 
+    /** A fresh, empty PostgreSQL database for one test, on the suite's server; the caller drops it. */
+    public static TestDatabase freshPostgres() {
+        return postgres(POSTGRES_ADMIN_URL, POSTGRES_USER, POSTGRES_PASSWORD);
+    }
+
     /** Creates a fresh database on the server {@code adminUrl} points at; the caller drops it. */
     static TestDatabase postgres(String adminUrl, String user, String password) {
         String name = "daybook_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -113,6 +118,11 @@ public final class TestDatabase {
     private TestDatabase withAdmin(String admin) {
         this.adminUrl = admin;
         return this;
+    }
+
+    /** Drops this database, created by {@link #freshPostgres()}. */
+    public void drop() {
+        drop(url.substring(url.lastIndexOf('/') + 1));
     }
 
     /** Drops a database this class created; a leftover one after a crash is harmless. */

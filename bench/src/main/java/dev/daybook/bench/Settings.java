@@ -28,6 +28,11 @@ record Settings(Path jar, Path report, List<String> jvmOptions, Duration warmup,
                         + " (use --jar <daybook jar> [--report docs/benchmarks.md] [--quick] [--only ack,history,org,fanout])");
             }
         }
+        if (quick && report.toAbsolutePath().normalize().endsWith(Path.of("docs", "benchmarks.md"))) {
+            // The published figures come from full runs only; bench/run sends quick ones elsewhere.
+            throw new IllegalArgumentException("--quick gives rough figures: write them with --report somewhere "
+                    + "other than docs/benchmarks.md (bench/run uses target/benchmarks-quick.md)");
+        }
         if (jar == null) {
             throw new IllegalArgumentException("--jar <path to target/daybook-*.jar> is required");
         }
