@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
 @Table(name = "update_item")
 class UpdateItemEntity {
 
-    // Ids come fifty at a time from a sequence (V13), so that an update's items go in one batch.
+    // Ids come fifty at a time from a sequence (V21), so that an update's items go in one batch.
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "update_item_ids")
     @SequenceGenerator(name = "update_item_ids", sequenceName = "update_item_seq", allocationSize = 50)
