@@ -235,7 +235,7 @@ public class DaysOff {
     private Optional<String> refresh(String teamId, Kind kind, String ownerId, String url, ZoneId zone) {
         String problem;
         try {
-            List<AwayPeriod> periods = IcsCalendar.periods(download(url), zone);
+            List<AwayPeriod> periods = IcsCalendar.periods(download(url), zone, LocalDate.ofInstant(clock.instant(), zone));
             String days = encode(periods);
             transaction.executeWithoutResult(s -> sources.findByTeamIdAndOwnerKindAndOwnerId(teamId, kind, ownerId)
                     .filter(found -> url.equals(found.url())).ifPresent(found -> found.fetched(days, clock.instant())));
@@ -316,7 +316,7 @@ public class DaysOff {
             FileCopy copy = file;
             if (copy == null || !copy.modified().equals(modified)) {
                 String text = Files.readString(settings.holidaysFile(), StandardCharsets.UTF_8);
-                copy = new FileCopy(modified, Set.copyOf(expand(IcsCalendar.periods(text, defaultZone))));
+                copy = new FileCopy(modified, Set.copyOf(expand(IcsCalendar.periods(text, defaultZone, LocalDate.ofInstant(clock.instant(), defaultZone)))));
                 file = copy;
             }
             return copy.days();
