@@ -207,4 +207,19 @@ class IcsCalendarTests {
                 """), SYDNEY, TODAY);
         assertThat(periods).containsExactly(day("2027-12-01"));
     }
+
+    @Test
+    void aTimedRepetitionWithADurationSkipsItsTimedExceptionsAndStopsAtAUtcUntil() throws Exception {
+        List<AwayPeriod> periods = IcsCalendar.periods(calendar("""
+                BEGIN:VEVENT
+                UID:fridays-afternoon@test
+                DTSTART;TZID=Australia/Sydney:20270702T130000
+                DURATION:PT4H
+                RRULE:FREQ=WEEKLY;UNTIL=20270722T235959Z
+                EXDATE;TZID=Australia/Sydney:20270709T130000
+                END:VEVENT
+                """), SYDNEY, TODAY);
+        // 23 July 1 p.m. in Sydney is 03:00 UTC on the 23rd, after UNTIL; 9 July is an exception.
+        assertThat(periods).containsExactly(day("2027-07-02"), day("2027-07-16"));
+    }
 }
