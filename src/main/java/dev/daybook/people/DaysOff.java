@@ -235,7 +235,7 @@ public class DaysOff {
     private Optional<String> refresh(String teamId, Kind kind, String ownerId, String url, ZoneId zone) {
         String problem;
         try {
-            List<AwayPeriod> periods = IcsCalendar.periods(download(url), zone);
+            List<AwayPeriod> periods = IcsCalendar.periods(download(url), zone, LocalDate.ofInstant(clock.instant(), zone));
             String days = encode(periods);
             transaction.executeWithoutResult(s -> sources.findByTeamIdAndOwnerKindAndOwnerId(teamId, kind, ownerId)
                     .filter(found -> url.equals(found.url())).ifPresent(found -> found.fetched(days, clock.instant())));
@@ -304,7 +304,8 @@ public class DaysOff {
 
     // ---- the deployment's file ------------------------------------------------------------------
 
-    private record FileCopy(Instant modified, Set<LocalDate> days) {
+    /** The file as last read, and the day its repeating events were expanded around. */
+    private record FileCopy(Instant modified, LocalDate expandedOn, Set<LocalDate> days) {
     }
 
     private Set<LocalDate> fileHolidays() {
@@ -314,9 +315,11 @@ public class DaysOff {
         try {
             Instant modified = Files.getLastModifiedTime(settings.holidaysFile()).toInstant();
             FileCopy copy = file;
-            if (copy == null || !copy.modified().equals(modified)) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), defaultZone);
+            // Read again when the file changes, and each day, so that its repetitions' window moves on.
+            if (copy == null || !copy.modified().equals(modified) || !copy.expandedOn().equals(today)) {
                 String text = Files.readString(settings.holidaysFile(), StandardCharsets.UTF_8);
-                copy = new FileCopy(modified, Set.copyOf(expand(IcsCalendar.periods(text, defaultZone))));
+                copy = new FileCopy(modified, today, Set.copyOf(expand(IcsCalendar.periods(text, defaultZone, today))));
                 file = copy;
             }
             return copy.days();

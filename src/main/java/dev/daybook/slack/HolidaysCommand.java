@@ -15,7 +15,9 @@ import dev.daybook.projects.ProjectDirectory;
 /**
  * {@code /daybook holidays}: the public holidays of this channel's project (or, with {@code workspace},
  * of the whole workspace): an iCalendar address, days listed, or {@code off}. Holidays are not working
- * days: no reminders, no late filing into them, nobody quiet for them.
+ * days: no reminders, no late filing into them, nobody quiet for them. Everyone may read them; the
+ * workspace's are changed only by its admins and owners (they change everyone's reminders), a project's
+ * only by its leads ({@link Leadership}).
  */
 @Component
 class HolidaysCommand implements DaybookSubcommand {
@@ -23,11 +25,13 @@ class HolidaysCommand implements DaybookSubcommand {
     private final DaysOff daysOff;
     private final ProjectDirectory projects;
     private final PersonDirectory people;
+    private final Leadership leadership;
 
-    HolidaysCommand(DaysOff daysOff, ProjectDirectory projects, PersonDirectory people) {
+    HolidaysCommand(DaysOff daysOff, ProjectDirectory projects, PersonDirectory people, Leadership leadership) {
         this.daysOff = daysOff;
         this.projects = projects;
         this.people = people;
+        this.leadership = leadership;
     }
 
     @Override
@@ -42,16 +46,19 @@ class HolidaysCommand implements DaybookSubcommand {
 
     @Override
     public String summary() {
-        return "public holidays of this project or the workspace: no reminders, late filing or quiet count on them";
+        return "public holidays of this project (its leads set them) or the workspace (its admins): "
+                + "no reminders, late filing or quiet count on them";
     }
 
     @Override
     public Response handle(Invocation invocation, SlashCommandContext ctx) {
         String teamId = invocation.teamId();
         String arguments = invocation.arguments().strip();
-        boolean workspace = arguments.toLowerCase(Locale.ROOT).startsWith("workspace");
+        // "workspace" only as a word of its own: "workspaces" or "workspace-off" is not the workspace.
+        String[] words = arguments.split("\\s+", 2);
+        boolean workspace = words[0].toLowerCase(Locale.ROOT).equals("workspace");
         if (workspace) {
-            arguments = arguments.substring("workspace".length()).strip();
+            arguments = words.length > 1 ? words[1].strip() : "";
         }
         Optional<Project> project = workspace || SlackChannels.isDirectMessage(invocation.channelId()) ? Optional.empty()
                 : projects.byChannel(teamId, invocation.channelId());
@@ -64,6 +71,16 @@ class HolidaysCommand implements DaybookSubcommand {
         String whose = workspace ? "this workspace" : "#" + project.get().name();
         if (arguments.isEmpty()) {
             return reply(ctx, shown(teamId, owner, ownerId, whose));
+        }
+        if (workspace && !leadership.isWorkspaceAdmin(teamId, invocation.userId())) {
+            return reply(ctx, ":lock: Only the workspace's admins and owners can change its public holidays, since they "
+                    + "change everyone's reminders; nothing was changed. Ask one of them (Slack lists them in the workspace's "
+                    + "member list), or set a project's own holidays with `/daybook holidays …` in its channel, if you lead it. "
+                    + "`/daybook holidays workspace` shows what is set.");
+        }
+        if (!workspace && !leadership.mayLead(project.get(), invocation.userId())) {
+            return reply(ctx, leadership.refusal(project.get(), "change its public holidays") + " Nothing was changed; "
+                    + "`/daybook holidays` shows what is set.");
         }
         DaysOff.Saved saved = daysOff.set(teamId, owner, ownerId, unlinked(arguments), people.defaultZone());
         return reply(ctx, (saved.saved() ? "Public holidays of " + whose + ": " : "") + saved.message());

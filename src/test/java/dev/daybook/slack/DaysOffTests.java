@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
@@ -140,6 +141,8 @@ class DaysOffTests extends SlackAppTest {
         clock.set(Instant.parse("2026-12-01T16:00:00Z"));
         assertThat(command(channel, lead, "status").body()).contains("No update for more than two working days");
 
+        // The project's first poster leads it and names the other lead, who may then set its holidays.
+        assertThat(command(channel, quietOne, "leads add <@" + lead + ">").text()).contains("<@" + lead + ">");
         assertThat(command(channel, lead, "holidays 2026-11-26, 2026-11-27").text())
                 .contains("Public holidays of #off-").contains("Saved 2 days");
         assertThat(command(channel, lead, "status").body()).doesNotContain("No update for more than two working days");
@@ -150,6 +153,7 @@ class DaysOffTests extends SlackAppTest {
     void workspaceHolidaysFromAnIcsAddressAndBadInputIsRefusedPolitely() {
         String channel = newChannel();
         String user = newUser();
+        slack.user(user, "Holiday Admin", "UTC").workspaceAdmin(user, false);
         served.set(away("20271225", "20271227"));
         String team = slackRequests.team();
         try {
@@ -183,5 +187,51 @@ class DaysOffTests extends SlackAppTest {
         post(channel, traveller, "2026-12-01T03:00:00Z", "Update: Los Angeles Monday evening Next: sleep");
         String both = updatesOf("off-" + channel.toLowerCase(), "2026-11-30", "2026-12-01").toString();
         assertThat(both).contains("Sydney Tuesday").contains("Los Angeles Monday evening");
+    }
+
+    @Test
+    void onlyWorkspaceAdminsChangeTheWorkspacesHolidaysAndOnlyLeadsAProjectsButEveryoneReadsThem() {
+        String channel = newChannel();
+        String creator = newUser();
+        String member = newUser();
+        String admin = newUser();
+        slack.user(creator, "Holiday Creator", "UTC").user(member, "Holiday Member", "UTC").user(admin, "Holiday Admin", "UTC")
+                .workspaceAdmin(admin, false);
+        post(channel, creator, "2026-11-24T15:00:00Z", "Update: first of the project Next: more");
+        post(channel, member, "2026-11-24T16:00:00Z", "Update: a member's day Next: more");
+        String team = slackRequests.team();
+        java.time.LocalDate boxingDay = java.time.LocalDate.parse("2027-12-26");
+
+        // The workspace's holidays change everyone's reminders: a member (or a project's lead) is refused,
+        // however the word is written, and nothing is stored.
+        for (String forged : List.of("holidays workspace 2027-12-26", "holidays WorkSpace\t2027-12-26",
+                "holidays   workspace   off", "holidays workspace " + feed())) {
+            assertThat(command(channel, member, forged).text()).as(forged)
+                    .contains("Only the workspace's admins and owners can change its public holidays").contains("nothing was changed");
+            assertThat(command(channel, creator, forged).text()).as(forged).contains("Only the workspace's admins and owners");
+        }
+        assertThat(people.calendar(team, member).isHoliday(boxingDay)).isFalse();
+        // "workspaces …" is not the workspace: it is read as the project's holidays, which a member may not set either.
+        assertThat(command(channel, member, "holidays workspaces 2027-12-26").text()).contains("Only the leads of *#off-");
+
+        try {
+            assertThat(command(channel, admin, "holidays workspace 2027-12-26").text())
+                    .contains("Public holidays of this workspace").contains("Saved 1 day");
+            assertThat(people.calendar(team, member).isHoliday(boxingDay)).isTrue();
+            assertThat(command(channel, member, "holidays workspace").text()).contains("1 day from 2027-12-26 to 2027-12-26");
+            assertThat(command(channel, member, "holidays workspace off").text()).contains("nothing was changed");
+            assertThat(people.calendar(team, member).isHoliday(boxingDay)).isTrue();
+        } finally {
+            command(channel, admin, "holidays workspace off");
+        }
+
+        // A project's holidays: its leads (the creator here) and the workspace's admins; a member is told who leads it.
+        assertThat(command(channel, member, "holidays 2027-12-24").text())
+                .contains("Only the leads of *#off-").contains("<@" + creator + ">").contains("Nothing was changed");
+        assertThat(command(channel, member, "holidays").text()).contains("No public holidays are set for #off-");
+        assertThat(command(channel, creator, "holidays 2027-12-24").text()).contains("Saved 1 day");
+        assertThat(command(channel, member, "holidays off").text()).contains("Only the leads of");
+        assertThat(command(channel, member, "holidays").text()).contains("1 day from 2027-12-24 to 2027-12-24");
+        assertThat(command(channel, admin, "holidays off").text()).contains("Removed");
     }
 }
