@@ -62,7 +62,8 @@ class SocketModeFailureTests {
         App app = new App(AppConfig.builder().slack(slack).singleTeamBotToken("xoxb-1-2-offline")
                 .requestVerificationEnabled(false).build());
         SlackSettings settings = new SlackSettings("xoxb-1-2-offline", "", "xapp-1-A0-1-offline",
-                "http://127.0.0.1:" + closed + "/api/", Duration.ofSeconds(2), "", "", "", "");
+                "http://127.0.0.1:" + closed + "/api/", Duration.ofSeconds(2), "", "", "", "", Duration.ofMillis(2500),
+                Duration.ofSeconds(2));
         SocketModeConnection connection = new SocketModeConnection(app, settings);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("socketModeConnection", connection);
