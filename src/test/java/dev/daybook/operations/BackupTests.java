@@ -58,4 +58,15 @@ class BackupTests extends SlackAppTest {
             Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void onPostgresqlTheAnswerNamesPgDump() throws Exception {
+        assumeTrue(TestDatabase.current().isPostgres());
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/backup"))
+                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.body()).contains("pg_dump");
+    }
 }
