@@ -86,7 +86,8 @@ final class Report {
         line("| server | start-up to healthy | heap used | heap live | RSS |");
         line("|---|---:|---:|---:|---:|");
         ack.startups.forEach((target, took) -> {
-            AckBenchmark.Footprint f = ack.footprints.stream().filter(x -> target.endsWith(x.database())).findFirst().orElse(null);
+            AckBenchmark.Footprint f = target.startsWith("Daybook") ? ack.footprints.stream()
+                    .filter(x -> target.endsWith(x.database())).findFirst().orElse(null) : null;
             line("| %s | %.1f s | %s | %s | %s |", target, took.toMillis() / 1000.0,
                     f == null ? "" : mib(f.heapMiB()), f == null ? "" : mib(f.heapLiveMiB()), f == null ? "" : mib(f.rssMiB()));
         });
