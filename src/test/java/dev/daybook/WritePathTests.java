@@ -70,14 +70,20 @@ class WritePathTests extends SlackAppTest {
 
     private Cost record(String channel, String user, String text) {
         awaitDerivedWork(channel);
-        long requestBefore = StatementCount.onThreads("http-");
+        long requestBefore = answering();
         long derivedBefore = StatementCount.onThreads("task-");
         SlackRequests.Answer answer = slackRequests.command("/update", text, channel, "wp", user);
         assertThat(answer.text()).containsAnyOf("Recorded", "Revised");
-        long beforeAnswer = StatementCount.onThreads("http-") - requestBefore;
+        long beforeAnswer = answering() - requestBefore;
+        assertThat(beforeAnswer).as("statements seen before the answer (are the threads still so named?)").isPositive();
         awaitDerivedWork(channel);
         long derived = StatementCount.onThreads("task-") - derivedBefore;
         return new Cost(beforeAnswer, derived);
+    }
+
+    /** Statements on the threads that answer Slack: Tomcat's, and the workers that keep Slack's deadline. */
+    private static long answering() {
+        return StatementCount.onThreads("http-") + StatementCount.onThreads("slack-answer");
     }
 
     private void awaitDerivedWork(String channel) {
