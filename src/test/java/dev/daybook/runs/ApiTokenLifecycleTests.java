@@ -2,11 +2,8 @@ package dev.daybook.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +31,6 @@ import dev.daybook.testkit.SlackRequests.Answer;
  */
 class ApiTokenLifecycleTests extends SlackAppTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TOKEN = Pattern.compile("dbk_[A-Za-z0-9_-]{20,}");
 
     @Autowired
@@ -73,7 +69,7 @@ class ApiTokenLifecycleTests extends SlackAppTest {
         clock.set(Instant.parse("2026-11-24T09:30:00Z"));
         assertThat(apiGet("/api/v1/runs", adas).status()).isEqualTo(200);
 
-        JsonArray listed = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects/" + name + "/tokens")).GET(), API_TOKEN)
+        JsonArray listed = api(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects/" + name + "/tokens")).GET(), API_TOKEN)
                 .json().getAsJsonArray("tokens");
         assertThat(listed).hasSize(2);
         JsonObject first = listed.get(0).getAsJsonObject();
@@ -205,26 +201,13 @@ class ApiTokenLifecycleTests extends SlackAppTest {
     }
 
     private String adminCreates() {
-        Answer created = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects/" + name + "/tokens"))
+        Answer created = api(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects/" + name + "/tokens"))
                 .POST(HttpRequest.BodyPublishers.noBody()), API_TOKEN);
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("token").getAsString();
     }
 
     private Answer delete(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE(), token);
-    }
-
-    private static Answer send(HttpRequest.Builder request, String token) {
-        request.header("Authorization", "Bearer " + token);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE(), token);
     }
 }

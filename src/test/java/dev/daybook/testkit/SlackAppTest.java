@@ -111,7 +111,11 @@ public abstract class SlackAppTest {
     }
 
     protected SlackRequests.Answer apiGet(String pathAndQuery, String token) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
+        return api(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET(), token);
+    }
+
+    /** Any request to Daybook's own HTTP API, with this bearer token (none when null). */
+    protected static SlackRequests.Answer api(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
