@@ -2,11 +2,8 @@ package dev.daybook.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +21,6 @@ import dev.daybook.testkit.SlackRequests.Answer;
 /** A project's API tokens are revoked from the settings form (after a confirmation) or by the admin over the API. */
 class ApiTokenRevocationTests extends SlackAppTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern TOKEN = Pattern.compile("dbk_[A-Za-z0-9_-]{20,}");
 
     @Autowired
@@ -53,13 +49,13 @@ class ApiTokenRevocationTests extends SlackAppTest {
     void theSettingsFormOffersToRevokeAllTokensOnlyOnceThereAreSomeAndAsksFirst() {
         slackRequests.command("/daybook", "settings", channel, name, ada);
         String before = slack.awaitCalls("views.open", c -> c.param("view").contains("mlflow_url")
-                && c.param("view").contains(Long.toString(projectId)), 1).get(0).param("view");
+                && c.param("view").contains("Settings for *#" + name + "*"), 1).get(0).param("view");
         assertThat(before).doesNotContain("daybook_revoke_api_tokens");
 
         adminCreates();
         slackRequests.command("/daybook", "settings", channel, name, ada);
         String after = slack.awaitCalls("views.open", c -> c.param("view").contains("daybook_revoke_api_tokens")
-                && c.param("view").contains(Long.toString(projectId)), 1).get(0).param("view");
+                && c.param("view").contains("Settings for *#" + name + "*"), 1).get(0).param("view");
         assertThat(after).contains("Revoke all API tokens?").contains("\"confirm\"").contains("refused at once");
     }
 
@@ -117,26 +113,13 @@ class ApiTokenRevocationTests extends SlackAppTest {
     }
 
     private String adminCreates() {
-        Answer created = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects/" + name + "/tokens"))
+        Answer created = api(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects/" + name + "/tokens"))
                 .POST(HttpRequest.BodyPublishers.noBody()), API_TOKEN);
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("token").getAsString();
     }
 
     private Answer delete(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE(), token);
-    }
-
-    private static Answer send(HttpRequest.Builder request, String token) {
-        request.header("Authorization", "Bearer " + token);
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api(HttpRequest.newBuilder(URI.create(baseUrl() + path)).DELETE(), token);
     }
 }
