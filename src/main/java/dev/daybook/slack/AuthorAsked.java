@@ -10,6 +10,6 @@ import dev.daybook.updates.UpdatePrompt;
  *
  * @param dayHolds what the day's update holds already ("3 done, 1 next"), for a post that would replace it
  */
-record AuthorAsked(String teamId, String channelId, String messageTs, String userId, long promptId,
+public record AuthorAsked(String teamId, String channelId, String messageTs, String userId, long promptId,
                    UpdatePrompt.Kind kind, LocalDate day, String dayHolds) {
 }

@@ -1,5 +1,5 @@
 package dev.daybook.slack;
 
 /** Someone asked for their updates; the file is prepared and sent after the request is answered. */
-record ExportRequested(String teamId, String userId) {
+public record ExportRequested(String teamId, String userId) {
 }

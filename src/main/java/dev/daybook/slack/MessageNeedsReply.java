@@ -10,6 +10,6 @@ import dev.daybook.updates.ParseProblem;
  * @param threadTs        the thread the message was a reply in; null for a top-level message
  * @param recordedEarlier the message is an update already, and this was an edit Daybook could not use
  */
-record MessageNeedsReply(String teamId, String channelId, String messageTs, String threadTs, String userId,
+public record MessageNeedsReply(String teamId, String channelId, String messageTs, String threadTs, String userId,
                          List<ParseProblem> problems, boolean recordedEarlier) {
 }

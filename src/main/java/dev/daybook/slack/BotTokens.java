@@ -1,8 +1,0 @@
-package dev.daybook.slack;
-
-/** The bot token to use for a workspace. */
-interface BotTokens {
-
-    /** The workspace's bot token, or null when Daybook is not installed there. */
-    String forTeam(String teamId);
-}

@@ -1,9 +1,0 @@
-package dev.daybook.slack;
-
-import com.slack.api.bolt.App;
-
-/** A part of the Slack edge that answers some of Slack's requests; registers its handlers on the Bolt app. */
-interface SlackListener {
-
-    void register(App app);
-}

@@ -1,0 +1,274 @@
+package dev.daybook.slack.status;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import com.slack.api.model.block.LayoutBlock;
+import org.springframework.stereotype.Component;
+
+import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.PersonProfile;
+import dev.daybook.people.WorkingCalendar;
+import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.runs.RunService;
+import dev.daybook.runs.RunView;
+import dev.daybook.runs.Verification;
+import dev.daybook.slack.blockkit.SlackText;
+import dev.daybook.slack.client.SlackChannels;
+import dev.daybook.status.PersonMatcher;
+import dev.daybook.status.ProjectStatus;
+import dev.daybook.status.Question;
+import dev.daybook.status.QuestionParser;
+import dev.daybook.updates.Section;
+import dev.daybook.updates.UpdateItem;
+import dev.daybook.updates.UpdateService;
+import dev.daybook.updates.UpdateSource;
+import dev.daybook.updates.UpdateView;
+
+/**
+ * Answers the questions people ask in mentions and direct messages, only from what is stored, and only
+ * what the asker may see. An unclear question gets the list of what Daybook can answer.
+ */
+@Component
+class QuestionAnswers {
+
+    static final String WHAT_I_CAN_ANSWER = """
+            I can answer questions like these:
+            • `status of acme`, `where is acme at?`, `acme 的状态`
+            • `what's blocking acme?`, `acme 有什么阻碍`
+            • `what did Bob do this week?` (or today, yesterday, last week), `bob 这周做了什么`
+            • `who is working on churn?`, `谁在做 churn`
+            • `best run for acme`, `acme goals`
+            Name a project by its channel, a word of it, or its client. `/daybook help` lists the commands.""";
+
+    /** An answer; {@code onlyForAsker} when it must not be shown to others in the channel. */
+    record Reply(String text, List<LayoutBlock> blocks, boolean onlyForAsker) {
+        static Reply forAsker(String text) {
+            return new Reply(text, List.of(section(s -> s.text(markdownText(text)))), true);
+        }
+    }
+
+    private final ProjectLookup lookup;
+    private final ProjectDirectory projects;
+    private final StatusAnswers statuses;
+    private final UpdateService updates;
+    private final PersonDirectory people;
+    private final RunService runs;
+    private final Clock clock;
+
+    /** Metrics answered in "best run for ...". */
+    private static final int MAX_METRICS = 5;
+
+    QuestionAnswers(ProjectLookup lookup, ProjectDirectory projects, StatusAnswers statuses, UpdateService updates,
+                    PersonDirectory people, RunService runs, Clock clock) {
+        this.runs = runs;
+        this.lookup = lookup;
+        this.projects = projects;
+        this.statuses = statuses;
+        this.updates = updates;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /**
+     * @param channelId where it was asked: a project channel lends its project to "status", and an answer
+     *                  about another project's private channel goes to the asker alone
+     */
+    Reply answer(String teamId, String channelId, String askerId, String text) {
+        Question question = QuestionParser.parse(text);
+        if (question.intent() == Question.Intent.UNCLEAR && updates.read(teamId, channelId,
+                text.replaceFirst("^\\s*<@[UW][A-Z0-9]+(?:\\|[^>]*)?>[\\s,:]*", ""), UpdateSource.MESSAGE).recognised()) {
+            return Reply.forAsker("That looks like an end-of-day update. I record updates posted in a project's "
+                    + "channel: post it there, or use `/update` in that channel.");
+        }
+        return switch (question.intent()) {
+            case HELP, UNCLEAR -> Reply.forAsker(WHAT_I_CAN_ANSWER);
+            case STATUS -> aboutProject(teamId, channelId, askerId, question, this::status);
+            case BLOCKERS -> aboutProject(teamId, channelId, askerId, question, this::blockers);
+            case WHO_WORKS_ON -> aboutProject(teamId, channelId, askerId, question, this::who);
+            case BEST_RUN -> aboutProject(teamId, channelId, askerId, question, this::bestRun);
+            case GOALS -> aboutProject(teamId, channelId, askerId, question, this::goals);
+            case PERSON_WORK -> personWork(teamId, askerId, question);
+        };
+    }
+
+    private interface ProjectAnswer {
+        Reply answer(ProjectStatus status);
+    }
+
+    private Reply aboutProject(String teamId, String channelId, String askerId, Question question, ProjectAnswer how) {
+        ProjectLookup.Found found = lookup.find(teamId, channelId, question.project());
+        if (found.project().isEmpty()) {
+            return Reply.forAsker(found.problem());
+        }
+        Project project = found.project().get();
+        StatusAnswers.Answer answer = statuses.status(project, askerId);
+        if (!answer.shown()) {
+            return Reply.forAsker(answer.text());
+        }
+        Reply reply = how.answer(answer.status());
+        boolean elsewhere = !project.channelId().equals(channelId);
+        boolean keepPrivate = elsewhere && !SlackChannels.isDirectMessage(channelId) && statuses.isPrivate(project);
+        return new Reply(reply.text(), reply.blocks(), reply.onlyForAsker() || keepPrivate);
+    }
+
+    private Reply status(ProjectStatus status) {
+        return new Reply(StatusBlocks.fallbackText(status), StatusBlocks.answer(status), false);
+    }
+
+    private Reply blockers(ProjectStatus status) {
+        String project = "#" + status.project().name();
+        if (status.blockers().isEmpty()) {
+            return text("Nothing is blocking " + project + ": no open blockers in its updates.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Open blockers in " + project + "*");
+        status.blockers().forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
+                + ", " + StatusBlocks.age(b.ageDays()) + ", since " + SlackText.day(b.since()) + ")_"));
+        return lines(lines);
+    }
+
+    private Reply who(ProjectStatus status) {
+        String project = "#" + status.project().name();
+        if (status.members().isEmpty()) {
+            return text("Nobody has posted an update in " + project + " in the last 30 days.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Posting in " + project + " (last 30 days)*");
+        status.members().forEach(m -> lines.add("• " + StatusBlocks.name(m.name()) + ", latest update "
+                + SlackText.day(m.day())));
+        return lines(lines);
+    }
+
+    /**
+     * The best verified run for each metric that matters: the goals' target metrics, or else the metrics
+     * of the latest runs. Unverified results are named as such, never as the best.
+     */
+    private Reply bestRun(ProjectStatus status) {
+        Project project = status.project();
+        Set<String> metrics = new LinkedHashSet<>();
+        status.goals().stream().filter(g -> g.goal().target() != null).forEach(g -> metrics.add(g.goal().target().metric()));
+        if (metrics.isEmpty()) {
+            status.runs().forEach(r -> r.metrics().keySet().stream().sorted().forEach(metrics::add));
+        }
+        if (metrics.isEmpty()) {
+            return text("No runs with metrics are recorded for #" + project.name() + " yet.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Best verified runs in #" + project.name() + "*");
+        metrics.stream().limit(MAX_METRICS).forEach(metric -> {
+            Optional<RunView> best = runs.best(project.teamId(), project.id(), metric);
+            if (best.isPresent()) {
+                lines.add("*" + SlackText.escape(metric) + "* " + StatusBlocks.number(best.get().metric(metric).orElseThrow())
+                        + ": " + StatusBlocks.runLine(best.get()).substring(2));
+            } else {
+                lines.add("*" + SlackText.escape(metric) + "*: no verified run yet");
+            }
+        });
+        List<RunView> unverified = status.runs().stream()
+                .filter(r -> r.verification() == Verification.UNVERIFIED).toList();
+        if (!unverified.isEmpty()) {
+            lines.add("_Waiting for a teammate to verify:_");
+            unverified.forEach(r -> lines.add(StatusBlocks.runLine(r)));
+        }
+        return lines(lines);
+    }
+
+    private Reply goals(ProjectStatus status) {
+        if (status.goals().isEmpty()) {
+            return text("#" + status.project().name() + " has no client goals yet. Add one with `/daybook goals`.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Client goals of #" + status.project().name() + "*");
+        status.goals().forEach(g -> lines.add(StatusBlocks.goalLine(g)));
+        return lines(lines);
+    }
+
+    private Reply personWork(String teamId, String askerId, Question question) {
+        String mentioned = PersonMatcher.mentioned(question.person());
+        List<PersonProfile> matches = mentioned != null ? List.of(people.profile(teamId, mentioned))
+                : PersonMatcher.match(question.person(), people.everyone(teamId));
+        String written = SlackText.escape(question.person());
+        if (matches.isEmpty()) {
+            return Reply.forAsker("I don't know anyone called \"" + written + "\" who has posted an update here. "
+                    + "Try their Slack display name, or @mention them.");
+        }
+        if (matches.size() > 1) {
+            return Reply.forAsker("\"" + written + "\" could be " + String.join(" or ",
+                    matches.stream().limit(5).map(p -> StatusBlocks.name(p.name())).toList()) + ". Which one?");
+        }
+        PersonProfile person = matches.get(0);
+        // "Today" and "this week" are the person's asked about, not the asker's: their update of today
+        // may be tomorrow's date where the asker is.
+        LocalDate today = person.calendar().dayAt(clock.instant());
+        LocalDate monday = WorkingCalendar.weekOf(today);
+        LocalDate from;
+        LocalDate to;
+        String when;
+        switch (question.period()) {
+            case TODAY -> { from = today; to = today; when = "today"; }
+            case YESTERDAY -> { from = today.minusDays(1); to = from; when = "yesterday"; }
+            case LAST_WEEK -> { from = monday.minusWeeks(1); to = monday.minusDays(1); when = "last week"; }
+            default -> { from = monday; to = today; when = "this week"; }
+        }
+        List<UpdateView> found = updates.inTeamRange(teamId, from, to, person.userId());
+        Map<Long, Optional<Project>> seen = new HashMap<>();
+        List<String> lines = new ArrayList<>();
+        lines.add("*What " + StatusBlocks.name(person.name()) + " did " + when + "* (" + SlackText.day(from)
+                + (from.equals(to) ? "" : " – " + SlackText.day(to)) + ")");
+        int hidden = 0;
+        for (UpdateView update : found) {
+            Optional<Project> project = seen.computeIfAbsent(update.projectId(), id -> projects.byId(id)
+                    .filter(p -> statuses.refusal(p, askerId) == null));
+            if (project.isEmpty()) {
+                hidden++;
+                continue;
+            }
+            lines.add("*" + SlackText.day(update.day()) + "* · #" + project.get().name());
+            update.items(Section.UPDATE).forEach(i -> lines.add("• " + StatusBlocks.text(line(i))));
+            if (update.items(Section.UPDATE).isEmpty()) {
+                update.items(Section.NEXT).forEach(i -> lines.add("• next: " + StatusBlocks.text(i.text())));
+            }
+        }
+        if (lines.size() == 1) {
+            return Reply.forAsker(StatusBlocks.name(person.name()) + " has no updates " + when
+                    + (hidden > 0 ? " that you can see." : "."));
+        }
+        // Updates from private channels the asker is not in are left out, and shown only to the asker.
+        return new Reply(lines.get(0), blocks(lines), true);
+    }
+
+    private static String line(UpdateItem item) {
+        return item.hours() == null ? item.text() : item.text() + " `" + trim(item.hours()) + "h`";
+    }
+
+    private static String trim(double hours) {
+        return hours == Math.rint(hours) ? Long.toString((long) hours) : Double.toString(hours);
+    }
+
+    private static Reply text(String text) {
+        return new Reply(text, List.of(section(s -> s.text(markdownText(text)))), false);
+    }
+
+    private static Reply lines(List<String> lines) {
+        return new Reply(lines.get(0).replace("*", ""), blocks(lines), false);
+    }
+
+    private static List<LayoutBlock> blocks(List<String> lines) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        SlackText.chunks(lines, SlackText.SECTION_LIMIT).stream().limit(40)
+                .forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
+        return blocks;
+    }
+}
