@@ -88,6 +88,10 @@ public abstract class SlackAppTest {
         // Calendar feeds are served from loopback by the tests, and fetched again only when a test asks.
         registry.add("daybook.calendars.allow-loopback", () -> "true");
         registry.add("daybook.calendars.refresh", () -> "false");
+        // Webhook receivers are served from loopback by the tests; a hanging one times out quickly.
+        registry.add("daybook.webhooks.allow-loopback", () -> "true");
+        registry.add("daybook.webhooks.timeout", () -> "1s");
+        registry.add("daybook.webhooks.max-attempts", () -> "4");
     }
 
     @BeforeEach
