@@ -17,10 +17,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /** A webhook receiver on loopback that answers what a test says per path: a status, or nothing at all. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(String path, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Received(String path, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -30,32 +30,32 @@ final class Receiver implements AutoCloseable {
     private final Map<String, List<Integer>> answers = new ConcurrentHashMap<>();
     private final AtomicReference<CountDownLatch> hang = new AtomicReference<>(new CountDownLatch(0));
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Answers these statuses in turn at this path, then the last one; -1 means no answer until released. */
-    Receiver answer(String path, Integer... statuses) {
+    public Receiver answer(String path, Integer... statuses) {
         answers.put(path, new CopyOnWriteArrayList<>(List.of(statuses)));
         return this;
     }
 
-    void hangUntilReleased() {
+    public void hangUntilReleased() {
         hang.set(new CountDownLatch(1));
     }
 
-    void release() {
+    public void release() {
         hang.get().countDown();
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
