@@ -132,6 +132,20 @@ class WebhooksTests extends SlackAppTest {
     }
 
     @Test
+    void aPostedWeeklySummaryIsSent() {
+        add(name, receiver.url("/summary"), "[\"summary.posted\"]");
+
+        assertThat(slackRequests.command("/daybook", "digest post", channel, name, ada).text()).contains("Posting the summary");
+
+        Receiver.Received got = await("/summary", 1);
+        assertThat(got.header(WebhookSignature.EVENT_HEADER)).isEqualTo("summary.posted");
+        JsonObject data = JsonParser.parseString(got.body()).getAsJsonObject().getAsJsonObject("data");
+        assertThat(data.get("week").getAsString()).startsWith("2026-W");
+        assertThat(data.get("channel").getAsString()).isNotBlank();
+        assertThat(data.get("text").getAsString()).isNotBlank();
+    }
+
+    @Test
     void onlyTheEventsAskedForAreSent() {
         add(name, receiver.url("/runs-only"), "[\"run.new_best\"]");
 
