@@ -12,6 +12,7 @@ import dev.daybook.runs.RunService;
 import dev.daybook.runs.RunVerificationChanged;
 import dev.daybook.runs.RunView;
 import dev.daybook.runs.Verification;
+import dev.daybook.updates.BlockerChanged;
 import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateRecorded;
 import dev.daybook.updates.UpdateService;
@@ -48,6 +49,19 @@ class WebhookTriggers {
                     .toList()).orElse(List.of()));
             return data;
         });
+    }
+
+    @EventListener
+    void on(BlockerChanged changed) {
+        webhooks.notify(changed.teamId(), changed.projectId(),
+                changed.opened() ? WebhookEvent.BLOCKER_OPENED : WebhookEvent.BLOCKER_RESOLVED, () -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("blockerId", changed.blockerId());
+                    data.put("user", changed.userId());
+                    data.put("text", changed.text());
+                    data.put("date", changed.day().toString());
+                    return data;
+                });
     }
 
     @EventListener

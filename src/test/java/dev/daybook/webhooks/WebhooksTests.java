@@ -146,6 +146,26 @@ class WebhooksTests extends SlackAppTest {
     }
 
     @Test
+    void blockersOpenedAndResolvedAreSent() {
+        add(name, receiver.url("/blockers"), "[\"blocker.opened\", \"blocker.resolved\"]");
+
+        update("Update:\n- waiting\nNext:\n- more\nBlockers:\n- need the client's label guide");
+        Receiver.Received opened = await("/blockers", 1);
+        assertThat(opened.header(WebhookSignature.EVENT_HEADER)).isEqualTo("blocker.opened");
+        assertThat(opened.body()).contains("need the client's label guide");
+
+        update("Update:\n- labelled\nNext:\n- more\nBlockers:\n- none");
+        Receiver.Received resolved = await("/blockers", 2);
+        assertThat(resolved.header(WebhookSignature.EVENT_HEADER)).isEqualTo("blocker.resolved");
+        assertThat(resolved.body()).contains("need the client's label guide");
+
+        // A revision that changes nothing about blockers sends nothing.
+        update("Update:\n- more labels\nNext:\n- more");
+        awaitWorkDone(channel, ada, "WebhookDeliveryDue");
+        assertThat(receiver.at("/blockers")).hasSize(2);
+    }
+
+    @Test
     void onlyTheEventsAskedForAreSent() {
         add(name, receiver.url("/runs-only"), "[\"run.new_best\"]");
 
