@@ -15,12 +15,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.daybook.runs.RunService;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests.Answer;
 
 /** Outgoing webhooks, against a receiver on loopback that answers, fails, hangs and says 410. */
 class WebhooksTests extends SlackAppTest {
+
+    @Autowired
+    RunService runs;
 
     private Receiver receiver;
     private String channel;
@@ -163,6 +169,28 @@ class WebhooksTests extends SlackAppTest {
         update("Update:\n- more labels\nNext:\n- more");
         awaitWorkDone(channel, ada, "WebhookDeliveryDue");
         assertThat(receiver.at("/blockers")).hasSize(2);
+    }
+
+    @Test
+    void aNewBestAndItsVerificationAreSent() {
+        add(name, receiver.url("/runs"), "[\"run.new_best\", \"run.verified\"]");
+        String bob = newUser();
+        slack.user(bob, "Bob", "UTC");
+
+        update("Update:\n- baseline auc=0.91 (run mlflow:wh-" + channel + ")\nNext:\n- tune");
+
+        Receiver.Received best = await("/runs", 1);
+        assertThat(best.header(WebhookSignature.EVENT_HEADER)).isEqualTo("run.new_best");
+        JsonObject data = JsonParser.parseString(best.body()).getAsJsonObject().getAsJsonObject("data");
+        assertThat(data.get("externalId").getAsString()).isEqualTo("wh-" + channel);
+        assertThat(data.getAsJsonObject("metrics").get("auc").getAsDouble()).isEqualTo(0.91);
+        assertThat(data.get("verification").getAsString()).isEqualTo("unverified");
+
+        runs.verify(FakeSlack.TEAM_ID, data.get("runId").getAsLong(), bob);
+
+        Receiver.Received verified = await("/runs", 2);
+        assertThat(verified.header(WebhookSignature.EVENT_HEADER)).isEqualTo("run.verified");
+        assertThat(verified.body()).contains("\"verifiedBy\":\"" + bob + "\"");
     }
 
     @Test
