@@ -269,7 +269,7 @@ class WebhooksTests extends SlackAppTest {
     }
 
     private Receiver.Received await(String path, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at(path).size() >= count);
+        Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> receiver.at(path).size() >= count);
         return receiver.at(path).get(count - 1);
     }
 
