@@ -54,12 +54,6 @@ class Submissions {
                 .param(teamId).query(Long.class).list().isEmpty();
     }
 
-    /** Whether this person has an update acknowledged and not yet derived. */
-    boolean pendingFor(String teamId, String userId) {
-        return !jdbc.sql("select id from update_submission where team_id = ? and user_id = ? fetch first 1 rows only")
-                .params(teamId, userId).query(Long.class).list().isEmpty();
-    }
-
     /** Who has updates waiting in a workspace, or (teamId null) anywhere. */
     List<Author> pendingAuthors(String teamId) {
         return jdbc.sql(teamId == null ? "select distinct team_id, user_id from update_submission"
@@ -68,11 +62,10 @@ class Submissions {
                 .query((rs, n) -> new Author(rs.getString(1), rs.getString(2))).list();
     }
 
-    /** The id of the person's oldest waiting submission. */
-    Optional<Long> oldest(String teamId, String userId) {
-        return jdbc.sql("""
-                select id from update_submission where team_id = ? and user_id = ? order by id fetch first 1 rows only
-                """).params(teamId, userId).query(Long.class).optional();
+    /** The ids of the person's waiting submissions, oldest first. */
+    List<Long> waiting(String teamId, String userId) {
+        return jdbc.sql("select id from update_submission where team_id = ? and user_id = ? order by id")
+                .params(teamId, userId).query(Long.class).list();
     }
 
     /**

@@ -273,11 +273,11 @@ public class UpdateService {
      */
     private int deriveFor(String teamId, String userId) {
         int derived = 0;
-        for (Optional<Long> next = submissions.oldest(teamId, userId); next.isPresent();
-                next = submissions.oldest(teamId, userId)) {
-            Optional<Submissions.Submission> locked = submissions.lock(next.get());
+        // Rows that arrive after this read have a derivation of their own on the way.
+        for (long id : submissions.waiting(teamId, userId)) {
+            Optional<Submissions.Submission> locked = submissions.lock(id);
             if (locked.isEmpty()) {
-                continue;
+                continue; // derived by another thread or instance while this one waited for the lock
             }
             Submissions.Submission submission = locked.get();
             record(submission.request(), new Filing(submission.day(), submission.filedLate()), submission.receivedAt());

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import dev.daybook.testkit.FaultyDatabase;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests;
 import dev.daybook.testkit.SlackRequests.Answer;
@@ -147,6 +148,41 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         }
         assertThat(jdbc.sql("select count(*) from daily_update where user_id = ?").param(other)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anOutageWhileDerivingLeavesTheUpdateWaitingAndAReaderLaterFindsIt() throws Exception {
+        clock.set(Instant.parse("2027-03-10T15:00:00Z"));
+        String channel = newChannel();
+        String name = "outage-" + channel.toLowerCase();
+        String founder = newUser();
+        String author = newUser();
+        slack.user(founder, "Founder", "UTC").user(author, "Ada Lovelace", "UTC");
+        slackRequests.command("/update", "Update: opened the project Next: more", channel, name, founder);
+        awaitDerived(founder);
+
+        Held held = holdBackground();
+        try {
+            assertThat(slackRequests.command("/update", "Update: survived the outage Next: more", channel, name,
+                    author).text()).contains("Recorded your update");
+            FaultyDatabase.goDown();
+        } finally {
+            held.close(); // the derivation now runs into the outage and fails
+        }
+        try {
+            // The held workers let go, and the derivation was tried (and failed) while the database was away.
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> background.getActiveCount() == 0
+                    && background.getThreadPoolExecutor().getQueue().isEmpty());
+        } finally {
+            FaultyDatabase.comeBack();
+        }
+        assertThat(waiting(author)).as("kept, not lost, while the database was away").isEqualTo(1);
+
+        Answer status = slackRequests.command("/daybook", "status", channel, name, author);
+        assertThat(status.body()).contains("survived the outage");
+        assertThat(waiting(author)).isZero();
+        assertThat(jdbc.sql("select count(*) from update_revision r join daily_update u on u.id = r.update_id "
+                + "where u.user_id = ?").param(author).query(Long.class).single()).isEqualTo(1);
     }
 
     private long waiting(String userId) {
