@@ -9,12 +9,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import dev.daybook.testkit.DatabaseAvailable;
 import dev.daybook.testkit.FaultyDatabase;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests;
@@ -26,6 +29,8 @@ import dev.daybook.testkit.SlackRequests.Answer;
  * background worker busy) to see what happens in between: the author reads what they wrote, posts apply
  * in order, a retried event is kept once, a deleted post is withdrawn.
  */
+@Tag("database")
+@ExtendWith(DatabaseAvailable.class)
 class AcknowledgedUpdateTests extends SlackAppTest {
 
     @Autowired
