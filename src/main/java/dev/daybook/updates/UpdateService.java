@@ -204,8 +204,8 @@ public class UpdateService {
         Project project = known.get();
         Filing filing = filing(request, project);
         List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
-        Optional<UpdateEntity> existing = updates.findByTeamIdAndProjectIdAndUserIdAndDay(request.teamId(),
-                project.id(), request.userId(), filing.day());
+        Optional<UpdateEntity> existing = updates.findDayWithItems(request.teamId(), project.id(), request.userId(),
+                filing.day());
         if (existing.isPresent() && drops(existing.get().items(), items)) {
             return record(request, null, null); // asks first
         }
