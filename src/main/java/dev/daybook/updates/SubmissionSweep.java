@@ -28,7 +28,8 @@ class SubmissionSweep {
         sweep();
     }
 
-    @Scheduled(fixedDelayString = "${daybook.updates.sweep-interval:30s}", initialDelayString = "30s")
+    @Scheduled(fixedDelayString = "${daybook.updates.sweep-interval:30s}",
+            initialDelayString = "${daybook.updates.sweep-interval:30s}")
     void sweep() {
         try {
             int derived = updates.derivePending();

@@ -8,12 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,13 +55,13 @@ public class UpdateService {
     private final Clock clock;
     private final DaysOff daysOff;
     private final Submissions submissions;
-    private final Executor background;
+    private final DerivationWorkers background;
     private final TransactionTemplate separately;
 
     UpdateService(Updates updates, UpdateRevisions revisions, UpdatePrompts prompts, ProjectDirectory projects,
                   PersonDirectory people, Headings headings, ApplicationEventPublisher events, InsertIfAbsent inserts,
                   MeterRegistry meters, Clock clock, DaysOff daysOff, Submissions submissions,
-                  @Qualifier("applicationTaskExecutor") Executor background, PlatformTransactionManager transactions) {
+                  DerivationWorkers background, PlatformTransactionManager transactions) {
         this.daysOff = daysOff;
         this.submissions = submissions;
         this.background = background;

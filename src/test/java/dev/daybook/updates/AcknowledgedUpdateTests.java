@@ -1,4 +1,4 @@
-package dev.daybook.slack.updates;
+package dev.daybook.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import dev.daybook.testkit.DatabaseAvailable;
 import dev.daybook.testkit.FaultyDatabase;
@@ -37,8 +35,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
     JdbcClient jdbc;
 
     @Autowired
-    @Qualifier("applicationTaskExecutor")
-    ThreadPoolTaskExecutor background;
+    DerivationWorkers background;
 
     @Test
     void theAuthorsStatusRightAfterTheAnswerShowsTheUpdate() throws Exception {
@@ -176,8 +173,8 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         }
         try {
             // The held workers let go, and the derivation was tried (and failed) while the database was away.
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> background.getActiveCount() == 0
-                    && background.getThreadPoolExecutor().getQueue().isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> background.pool().getActiveCount() == 0
+                    && background.pool().getQueue().isEmpty());
         } finally {
             FaultyDatabase.comeBack();
         }
@@ -202,7 +199,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
     /** Keeps every background worker busy until closed, so that what is handed to them waits. */
     private Held holdBackground() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        int workers = background.getCorePoolSize();
+        int workers = DerivationWorkers.WORKERS;
         CountDownLatch busy = new CountDownLatch(workers);
         for (int i = 0; i < workers; i++) {
             background.execute(() -> {
