@@ -141,7 +141,7 @@ public abstract class SlackAppTest {
 
     /**
      * Waits until the event publication registry holds no outstanding work that mentions any of these
-     * ids (channels, people) or is an event of a type so named ({@code "WeeklySummaryDue"}):
+     * ids (channels, people) or is an event of a type so named ({@code "ScheduledMessageDue"}):
      * everything they set going has run, so a test can then assert that something did not happen,
      * without waiting for a fixed time.
      */

@@ -7,55 +7,61 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.slack.api.model.block.LayoutBlock;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import dev.daybook.digest.Digests;
 import dev.daybook.digest.ReadySummary;
-import dev.daybook.digest.WeeklySummaryDue;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.delivery.OncePoster;
-import dev.daybook.slack.delivery.ScheduledSends;
+import dev.daybook.slack.delivery.ScheduledSender;
+import dev.daybook.support.ScheduledMessageDue;
 
 /**
- * Posts a project's weekly summary to its digest channel, once: the decision is claimed before
- * sending, and the post carries its key so that a retry after a crash finds it instead of posting again.
+ * Posts a project's weekly summary to its digest channel, once: the post carries its key so that a
+ * retry after a crash finds it instead of posting again.
  */
 @Component
-class DigestMessages {
+class DigestMessages implements ScheduledSender {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final Digests digests;
     private final ProjectDirectory projects;
-    private final ScheduledSends sends;
     private final OncePoster deliveries;
 
-    DigestMessages(Digests digests, ProjectDirectory projects, ScheduledSends sends, OncePoster deliveries) {
+    DigestMessages(Digests digests, ProjectDirectory projects, OncePoster deliveries) {
         this.digests = digests;
         this.projects = projects;
-        this.sends = sends;
         this.deliveries = deliveries;
     }
 
-    @ApplicationModuleListener(id = "slack.weekly-summary-due", propagation = Propagation.NOT_SUPPORTED)
-    void on(WeeklySummaryDue due) {
-        sends.once(due.dispatchId(), "a weekly summary", "weekly_summary", () -> {
-            if (deliveries.find(due.teamId(), due.deliveryKey()).isPresent()) {
-                return "sent"; // posted before a crash kept us from recording it
-            }
-            Optional<ReadySummary> ready = digests.compose(due);
-            if (ready.isEmpty()) {
-                return "skipped";
-            }
-            ReadySummary summary = ready.get();
-            String lateNote = summary.late() ? "Posted late: it was due " + due(summary) + ", while Daybook was not running." : null;
-            List<LayoutBlock> blocks = SummaryBlocks.blocks(summary.summary(), summary.pageUrl(), lateNote);
-            deliveries.postOnce(due.teamId(), due.deliveryKey(), summary.channelId(), null, 1,
-                    m -> m.text(SummaryBlocks.fallbackText(summary.summary())).blocks(blocks).unfurlLinks(false));
-            return "sent";
-        });
+    @Override
+    public String feature() {
+        return ScheduledMessageDue.DIGEST;
+    }
+
+    @Override
+    public String meterKind() {
+        return "weekly_summary";
+    }
+
+    @Override
+    public String what() {
+        return "a weekly summary";
+    }
+
+    @Override
+    public String send(ScheduledMessageDue due) {
+        Optional<ReadySummary> ready = digests.compose(due);
+        if (ready.isEmpty()) {
+            return "skipped";
+        }
+        ReadySummary summary = ready.get();
+        String lateNote = summary.late() ? "Posted late: it was due " + due(summary) + ", while Daybook was not running." : null;
+        List<LayoutBlock> blocks = SummaryBlocks.blocks(summary.summary(), summary.pageUrl(), lateNote);
+        deliveries.postOnce(due.teamId(), due.deliveryKey(), summary.channelId(), null, 1,
+                m -> m.text(SummaryBlocks.fallbackText(summary.summary())).blocks(blocks).unfurlLinks(false));
+        return "sent";
     }
 
     private String due(ReadySummary summary) {
