@@ -99,6 +99,8 @@ public abstract class SlackAppTest {
     void restore() {
         clock.reset();
         FaultyDatabase.comeBack();
+        // The stand-in Slack is shared by every test: no fault or hang of one test reaches the next.
+        slack.clearFaults();
     }
 
     protected String baseUrl() {
