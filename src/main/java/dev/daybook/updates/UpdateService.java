@@ -167,11 +167,11 @@ public class UpdateService {
         revisions.save(new UpdateRevisionEntity(update, request.source(), raw, request.channelId(),
                 request.messageTs(), adding, now));
 
-        events.publishEvent(new UpdateRecorded(update.teamId(), update.id(), update.revision(), project.id(),
-                project.channelId(), update.userId(), update.day(), request.source(), request.messageTs(),
-                request.threadTs(), update.filedLate(), parsed.problems()));
+        UpdateView view = update.toView();
+        events.publishEvent(UpdateRecorded.of(view, project.channelId())
+                .fromPost(request.messageTs(), request.threadTs(), parsed.problems()));
         count(request.source(), adding ? "added" : revised ? "revised" : "recorded");
-        return Recording.recorded(update.toView(), project, revised, adding && revised, parsed.problems());
+        return Recording.recorded(view, project, revised, adding && revised, parsed.problems());
     }
 
     /**
@@ -342,10 +342,9 @@ public class UpdateService {
         ParsedUpdate parsed = parse(latest, project);
         update.restore(latest.source(), itemsOf(parsed, project.defaultCategory()), parsed.blockersStated(),
                 clock.instant());
-        events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
-                project.channelId(), update.userId(), update.day(), latest.source(), null, null, update.filedLate(),
-                List.of()));
-        return Optional.of(update.toView());
+        UpdateView view = update.toView();
+        events.publishEvent(UpdateRecorded.of(view, project.channelId()));
+        return Optional.of(view);
     }
 
     /** Every version of an update, newest first, as its author can look back on them. */
@@ -383,10 +382,10 @@ public class UpdateService {
         update.revise(old.source(), itemsOf(parsed, project.defaultCategory()), parsed.blockersStated(), now);
         revisions.save(new UpdateRevisionEntity(update, old.source(), old.rawText(), old.channelId(), old.messageTs(),
                 false, now));
-        events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
-                project.channelId(), userId, update.day(), old.source(), null, null, update.filedLate(), List.of()));
+        UpdateView view = update.toView();
+        events.publishEvent(UpdateRecorded.of(view, project.channelId()));
         count(old.source(), "restored");
-        return Optional.of(update.toView());
+        return Optional.of(view);
     }
 
     /** Deletes one update with all its revisions, and says so (the Slack edge removes what it shared). */
@@ -613,8 +612,8 @@ public class UpdateService {
     public List<UpdateView> latestPerAuthor(String teamId, long projectId, LocalDate since) {
         settle(teamId);
         java.util.Map<String, LocalDate> latest = new java.util.HashMap<>();
-        for (Object[] row : updates.findLatestDays(teamId, projectId, since)) {
-            latest.put((String) row[0], (LocalDate) row[1]);
+        for (LatestDay row : updates.findLatestDays(teamId, projectId, since)) {
+            latest.put(row.userId(), row.day());
         }
         if (latest.isEmpty()) {
             return List.of();

@@ -111,11 +111,11 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
 
     /** Each author's latest work day in the project, among those on or after {@code since}: an index range scan. */
     @Query("""
-            select u.userId, max(u.day) from UpdateEntity u
+            select new dev.daybook.updates.LatestDay(u.userId, max(u.day)) from UpdateEntity u
              where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
              group by u.userId
             """)
-    List<Object[]> findLatestDays(String teamId, long projectId, LocalDate since);
+    List<LatestDay> findLatestDays(String teamId, long projectId, LocalDate since);
 
     /** The project's updates from a day on, with their items. */
     @Query("""

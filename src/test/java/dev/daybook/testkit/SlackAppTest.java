@@ -106,6 +106,8 @@ public abstract class SlackAppTest {
     void restore() {
         clock.reset();
         FaultyDatabase.comeBack();
+        // The stand-in Slack is shared by every test: no fault or hang of one test reaches the next.
+        slack.clearFaults();
     }
 
     protected String baseUrl() {
@@ -148,7 +150,7 @@ public abstract class SlackAppTest {
 
     /**
      * Waits until the event publication registry holds no outstanding work that mentions any of these
-     * ids (channels, people) or is an event of a type so named ({@code "WeeklySummaryDue"}):
+     * ids (channels, people) or is an event of a type so named ({@code "ScheduledMessageDue"}):
      * everything they set going has run, so a test can then assert that something did not happen,
      * without waiting for a fixed time.
      */
