@@ -28,10 +28,14 @@ public class Blockers {
     private final PersonDirectory people;
     private final Clock clock;
 
-    Blockers(BlockerEntries blockers, PersonDirectory people, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Blockers(BlockerEntries blockers, PersonDirectory people, Clock clock,
+             org.springframework.context.ApplicationEventPublisher events) {
         this.blockers = blockers;
         this.people = people;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -109,6 +113,7 @@ public class Blockers {
         // Today's update may list it and still be revised today: resolved as of its last report at least.
         LocalDate day = today.isBefore(blocker.lastDay()) ? blocker.lastDay() : today;
         blocker.resolve(day, BlockerResolution.How.MARKED, null, clock.instant());
+        events.publishEvent(new BlockerChanged(teamId, blocker.projectId(), blocker.id(), userId, blocker.text(), false, day));
         return BlockerResolution.RESOLVED;
     }
 }

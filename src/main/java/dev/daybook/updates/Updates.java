@@ -27,6 +27,13 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
     Optional<UpdateEntity> findByTeamIdAndProjectIdAndUserIdAndDay(String teamId, long projectId, String userId,
                                                                    LocalDate day);
 
+    /** The day's update with its items, in one read (what an acknowledgement needs to answer). */
+    @Query("""
+            select u from UpdateEntity u left join fetch u.items
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId = :userId and u.day = :day
+            """)
+    Optional<UpdateEntity> findDayWithItems(String teamId, long projectId, String userId, LocalDate day);
+
     boolean existsByTeamIdAndProjectIdAndUserIdAndDayBefore(String teamId, long projectId, String userId,
                                                             LocalDate day);
 

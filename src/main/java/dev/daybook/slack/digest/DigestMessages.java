@@ -2,8 +2,10 @@ package dev.daybook.slack.digest;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -17,6 +19,8 @@ import dev.daybook.digest.WeeklySummaryDue;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.slack.delivery.ScheduledSends;
+import dev.daybook.webhooks.WebhookEvent;
+import dev.daybook.webhooks.WebhookService;
 
 /**
  * Posts a project's weekly summary to its digest channel, once: the decision is claimed before
@@ -31,12 +35,15 @@ class DigestMessages {
     private final ProjectDirectory projects;
     private final ScheduledSends sends;
     private final OncePoster deliveries;
+    private final WebhookService webhooks;
 
-    DigestMessages(Digests digests, ProjectDirectory projects, ScheduledSends sends, OncePoster deliveries) {
+    DigestMessages(Digests digests, ProjectDirectory projects, ScheduledSends sends, OncePoster deliveries,
+                   WebhookService webhooks) {
         this.digests = digests;
         this.projects = projects;
         this.sends = sends;
         this.deliveries = deliveries;
+        this.webhooks = webhooks;
     }
 
     @ApplicationModuleListener(id = "slack.weekly-summary-due", propagation = Propagation.NOT_SUPPORTED)
@@ -52,8 +59,18 @@ class DigestMessages {
             ReadySummary summary = ready.get();
             String lateNote = summary.late() ? "Posted late: it was due " + due(summary) + ", while Daybook was not running." : null;
             List<LayoutBlock> blocks = SummaryBlocks.blocks(summary.summary(), summary.pageUrl(), lateNote);
-            deliveries.postOnce(due.teamId(), due.deliveryKey(), summary.channelId(), null, 1,
+            OncePoster.Posted posted = deliveries.postOnce(due.teamId(), due.deliveryKey(), summary.channelId(), null, 1,
                     m -> m.text(SummaryBlocks.fallbackText(summary.summary())).blocks(blocks).unfurlLinks(false));
+            // Other tools hear of it once it is in the channel; the page link is unguessable, and the
+            // receiver is the project's own: it gets what the channel got.
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("week", due.week());
+            data.put("channel", posted.channelId());
+            data.put("ts", posted.ts());
+            data.put("updates", summary.summary().updates());
+            data.put("late", summary.late());
+            data.put("text", SummaryBlocks.fallbackText(summary.summary()));
+            webhooks.notify(due.teamId(), due.projectId(), WebhookEvent.SUMMARY_POSTED, data);
             return "sent";
         });
     }
