@@ -134,7 +134,7 @@ public final class CanvasMarkdown {
                     md.append(" (target ").append(text(g.target())).append(g.met() ? ", met" : "").append(')');
                 }
                 if (g.best() != null) {
-                    md.append(", ").append(text(SummaryText.change(g.change())));
+                    md.append(", ").append(SummaryText.change(g.change()));
                 }
             }
             if (g.due() != null) {
@@ -154,7 +154,7 @@ public final class CanvasMarkdown {
             return;
         }
         for (RunLine r : runs.subList(0, Math.min(runs.size(), MOST_RUNS))) {
-            md.append("- ").append(checkMark(r.check())).append(" `").append(code(r.runId())).append('`');
+            md.append("- ").append(checkMark(r.check())).append(' ').append(text(r.runId()));
             if (r.metrics() != null && !r.metrics().isBlank()) {
                 md.append(" · ").append(text(r.metrics()));
             }
@@ -215,11 +215,6 @@ public final class CanvasMarkdown {
             out.append(c);
         }
         return out.toString();
-    }
-
-    /** A run id inside a code span: backticks cannot end the span early (they become '). */
-    private static String code(String written) {
-        return flatten(written).replace('`', '\'');
     }
 
     private static String flatten(String written) {
