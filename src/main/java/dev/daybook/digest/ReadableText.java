@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * Stored item text keeps Slack's markup ({@code <https://…|label>}, {@code <@U123>}, {@code <!here>});
  * outside Slack (the web page, Markdown) a reader sees the label, the link, or a plain name instead.
  */
-final class ReadableText {
+public final class ReadableText {
 
     private static final Pattern MARKUP = Pattern.compile("<([@#!][^<>]*|(?:https?|mailto):[^<>]*)>");
 
     private ReadableText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "";
         }

@@ -74,6 +74,13 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /**
+     * A channel canvas as Slack keeps it: its markdown as last written, and how often it was written
+     * (created counts as one).
+     */
+    public record Canvas(String id, String channel, String title, String markdown, int writes, boolean daybooks) {
+    }
+
     private static final java.util.regex.Pattern CONTROL_SEQUENCE = java.util.regex.Pattern.compile("<[^<>]*>");
 
     /** The {@code <…>} sequences in a message's text and in every text of its blocks. */
@@ -135,6 +142,10 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, List<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, String> teamsByToken = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final Map<String, Canvas> canvases = new ConcurrentHashMap<>();
+    private final Map<String, String> channelCanvases = new ConcurrentHashMap<>();
+    /** Every canvas id ever made, to its channel (deleted ones too), so faults and calls can be told by channel. */
+    private final Map<String, String> canvasChannels = new ConcurrentHashMap<>();
     private final List<Call> responses = new CopyOnWriteArrayList<>();
     private final AtomicLong clock = new AtomicLong(System.currentTimeMillis() * 1000);
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
@@ -202,6 +213,24 @@ public final class FakeSlack implements AutoCloseable {
         channelNames.put(channelId, name);
         privateMembers.put(channelId, new CopyOnWriteArrayList<>(List.of(members)));
         return this;
+    }
+
+    /** Someone deletes the channel's canvas in Slack: editing it answers {@code canvas_not_found}. */
+    public FakeSlack deleteCanvas(String channelId) {
+        String id = channelCanvases.remove(channelId);
+        if (id != null) {
+            canvases.remove(id);
+        }
+        return this;
+    }
+
+    /** A channel canvas that a person made, before Daybook came. */
+    public Canvas peopleCanvas(String channelId, String markdown) {
+        Canvas canvas = new Canvas("F" + Long.toString(nextId(), 36).toUpperCase(), channelId, "Our notes", markdown, 1, false);
+        canvases.put(canvas.id(), canvas);
+        channelCanvases.put(channelId, canvas.id());
+        canvasChannels.put(canvas.id(), channelId);
+        return canvas;
     }
 
     /** The next {@code times} calls of {@code method} get HTTP 429 with this Retry-After. */
@@ -428,6 +457,23 @@ public final class FakeSlack implements AutoCloseable {
         return responses.stream().filter(c -> c.method().equals(id)).toList();
     }
 
+    /** The channel's canvas, as Slack would show it now. */
+    public Optional<Canvas> canvasOf(String channel) {
+        String id = channelCanvases.get(channel);
+        return Optional.ofNullable(id == null ? null : canvases.get(id));
+    }
+
+    public Optional<Canvas> awaitCanvas(String channel, Predicate<Canvas> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> canvasOf(channel).filter(condition).isPresent());
+        return canvasOf(channel);
+    }
+
+    /** The calls of the canvas methods about one channel (creates by channel, edits by the channel's canvases). */
+    public List<Call> canvasCalls(String method, String channel) {
+        return calls(method, c -> channel.equals(c.param("channel_id")) || channel.equals(c.param("channel"))
+                || channel.equals(canvasChannels.get(String.valueOf(c.param("canvas_id")))));
+    }
+
     public Optional<String> reaction(String channel, String ts) {
         return Optional.ofNullable(reactions.get(channel + "/" + ts));
     }
@@ -518,6 +564,8 @@ public final class FakeSlack implements AutoCloseable {
         }
         for (Fault fault : pending) {
             if (fault.channel == null || fault.channel.equals(params.get("channel"))
+                    || fault.channel.equals(params.get("channel_id"))
+                    || fault.channel.equals(canvasChannels.get(String.valueOf(params.get("canvas_id"))))
                     || fault.hang != null && (fault.channel.equals(params.get("user"))
                     || fault.channel.equals(params.get("trigger_id")))) {
                 if (--fault.remaining <= 0) {
@@ -592,6 +640,14 @@ public final class FakeSlack implements AutoCloseable {
                 channel.addProperty("name", channelNames.getOrDefault(id, "channel-" + id.toLowerCase()));
                 channel.addProperty("is_channel", true);
                 channel.addProperty("is_private", privateMembers.containsKey(id));
+                if (channelCanvases.containsKey(id)) {
+                    JsonObject canvas = new JsonObject();
+                    canvas.addProperty("file_id", channelCanvases.get(id));
+                    canvas.addProperty("is_empty", false);
+                    JsonObject properties = new JsonObject();
+                    properties.add("canvas", canvas);
+                    channel.add("properties", properties);
+                }
                 ok.add("channel", channel);
             }
             case "conversations.members" -> {
@@ -661,6 +717,81 @@ public final class FakeSlack implements AutoCloseable {
                     p -> p.threadTs() == null || p.threadTs().equals(p.ts())));
             case "conversations.replies" -> ok.add("messages", history(params.get("channel"),
                     p -> params.get("ts").equals(p.threadTs()) || params.get("ts").equals(p.ts())));
+            case "conversations.canvases.create" -> {
+                // Slack's docs: channel_id, an optional title, document_content {type: markdown, markdown};
+                // one channel canvas per channel; markdown up to 1 MiB.
+                String channel = params.get("channel_id");
+                if (channel == null || channel.isBlank()) {
+                    return error("invalid_arguments");
+                }
+                String markdown = markdownOf(params.get("document_content"));
+                if (markdown == null) {
+                    return error("invalid_arguments");
+                }
+                if (markdown.length() > 1_048_576) {
+                    return error("canvas_creation_failed");
+                }
+                synchronized (channelCanvases) {
+                    if (channelCanvases.containsKey(channel)) {
+                        return error("channel_canvas_already_exists");
+                    }
+                    Canvas canvas = new Canvas("F" + Long.toString(nextId(), 36).toUpperCase(), channel,
+                            params.get("title"), markdown, 1, true);
+                    canvases.put(canvas.id(), canvas);
+                    channelCanvases.put(channel, canvas.id());
+                    canvasChannels.put(canvas.id(), channel);
+                    ok.addProperty("canvas_id", canvas.id());
+                }
+            }
+            case "canvases.edit" -> {
+                // Slack's docs: canvas_id and changes, one change per call; "replace" without a
+                // section_id replaces the whole canvas.
+                Canvas canvas = canvases.get(String.valueOf(params.get("canvas_id")));
+                if (canvas == null) {
+                    return error("canvas_not_found");
+                }
+                JsonArray changes;
+                try {
+                    changes = JsonParser.parseString(params.getOrDefault("changes", "")).getAsJsonArray();
+                } catch (RuntimeException notJson) {
+                    return error("invalid_arguments");
+                }
+                if (changes.size() != 1) {
+                    return error("invalid_arguments");
+                }
+                JsonObject change = changes.get(0).getAsJsonObject();
+                String operation = change.has("operation") ? change.get("operation").getAsString() : "";
+                String markdown = change.has("document_content") ? markdownOf(change.get("document_content").toString()) : null;
+                if (markdown == null || markdown.length() > 1_048_576) {
+                    return error("canvas_editing_failed");
+                }
+                String now = switch (operation) {
+                    case "replace" -> change.has("section_id") ? null : markdown;
+                    case "insert_at_end" -> canvas.markdown() + markdown;
+                    case "insert_at_start" -> markdown + canvas.markdown();
+                    default -> null;
+                };
+                if (now == null) {
+                    return error("invalid_arguments");
+                }
+                canvases.computeIfPresent(canvas.id(), (id, c) -> new Canvas(id, c.channel(), c.title(), now,
+                        c.writes() + 1, c.daybooks()));
+            }
+            case "canvases.sections.lookup" -> {
+                Canvas canvas = canvases.get(String.valueOf(params.get("canvas_id")));
+                if (canvas == null) {
+                    return error("canvas_not_found");
+                }
+                JsonObject criteria = JsonParser.parseString(params.getOrDefault("criteria", "{}")).getAsJsonObject();
+                String text = criteria.has("contains_text") ? criteria.get("contains_text").getAsString() : "";
+                JsonArray sections = new JsonArray();
+                if (!text.isEmpty() && canvas.markdown().contains(text)) {
+                    JsonObject section = new JsonObject();
+                    section.addProperty("id", "temp:C:" + canvas.id());
+                    sections.add(section);
+                }
+                ok.add("sections", sections);
+            }
             case "apps.connections.open" -> ok.addProperty("url", socketModeUrl);
             case "conversations.open" -> {
                 JsonObject channel = new JsonObject();
@@ -688,6 +819,22 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         return ok;
+    }
+
+    /** The markdown of a document_content object, or null when it is not one. */
+    private static String markdownOf(String documentContent) {
+        if (documentContent == null) {
+            return null;
+        }
+        try {
+            JsonObject content = JsonParser.parseString(documentContent).getAsJsonObject();
+            if (!content.has("type") || !"markdown".equals(content.get("type").getAsString()) || !content.has("markdown")) {
+                return null;
+            }
+            return content.get("markdown").getAsString();
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     private JsonArray history(String channel, Predicate<Posted> which) {

@@ -31,6 +31,9 @@ class ScopesTests {
     /** Web API method → the bot scopes any one of which lets Daybook call it (empty: none needed). */
     private static final Map<String, Set<String>> METHOD_SCOPES = Map.ofEntries(
             Map.entry("auth.test", Set.of()),
+            Map.entry("canvases.edit", Set.of("canvases:write")),
+            Map.entry("canvases.sections.lookup", Set.of("canvases:read")),
+            Map.entry("conversations.canvases.create", Set.of("canvases:write")),
             Map.entry("chat.delete", Set.of("chat:write")),
             Map.entry("chat.postEphemeral", Set.of("chat:write")),
             Map.entry("chat.postMessage", Set.of("chat:write")),
