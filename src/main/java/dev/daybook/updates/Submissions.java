@@ -50,8 +50,9 @@ class Submissions {
 
     /** Whether anyone in the workspace has an update acknowledged and not yet derived. */
     boolean anyPending(String teamId) {
-        return !jdbc.sql("select id from update_submission where team_id = ? fetch first 1 rows only")
-                .param(teamId).query(Long.class).list().isEmpty();
+        return !jdbc.sql(teamId == null ? "select id from update_submission fetch first 1 rows only"
+                        : "select id from update_submission where team_id = ? fetch first 1 rows only")
+                .params(teamId == null ? List.of() : List.of(teamId)).query(Long.class).list().isEmpty();
     }
 
     /** Who has updates waiting in a workspace, or (teamId null) anywhere. */

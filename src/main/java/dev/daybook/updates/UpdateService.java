@@ -228,7 +228,8 @@ public class UpdateService {
 
     /**
      * Derives every acknowledged update of the workspace that is still waiting, each author's in order;
-     * for readers, so that what was acknowledged is what they read.
+     * for readers, so that what was acknowledged is what they read. A null {@code teamId} settles every
+     * workspace, for the scheduler's questions about everyone at once.
      */
     void settle(String teamId) {
         if (!submissions.anyPending(teamId)) {
@@ -455,16 +456,19 @@ public class UpdateService {
 
     /** Who posted in which project on or after {@code since} (a local day), in every workspace. */
     public List<ActiveAuthor> activeAuthors(LocalDate since) {
+        settle(null);
         return updates.findActiveAuthors(since);
     }
 
     /** The projects in which the person has posted on or after {@code since}. */
     public Set<Long> projectsSince(String teamId, String userId, LocalDate since) {
+        settle(teamId);
         return Set.copyOf(updates.findProjectIdsSince(teamId, userId, since));
     }
 
     /** The projects in which the person has posted on or after {@code since}, and those with an update for {@code day}. */
     public AuthorProjects projectsOf(String teamId, String userId, LocalDate since, LocalDate day) {
+        settle(teamId);
         Set<Long> active = new HashSet<>();
         Set<Long> postedOn = new HashSet<>();
         for (AuthorProjectDays project : updates.findProjectsOfAuthor(teamId, userId, since, day)) {
@@ -483,6 +487,7 @@ public class UpdateService {
      * scheduler, which asks "who posted where" about everyone at once rather than person by person.
      */
     public List<PostedDay> postedBetween(LocalDate from, LocalDate to) {
+        settle(null);
         return updates.findPostedBetween(from, to);
     }
 
