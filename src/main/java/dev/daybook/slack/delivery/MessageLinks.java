@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +32,6 @@ public class MessageLinks {
     private final SlackCalls slack;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** Those waiting in this instance for an update's link (a workflow step reporting where it is). */
-    private final Map<String, java.util.List<CompletableFuture<String>>> waiting = new ConcurrentHashMap<>();
 
     MessageLinks(SlackMessageLinks links, SlackCalls slack, PlatformTransactionManager transactions, Clock clock) {
         this.links = links;
@@ -78,27 +74,6 @@ public class MessageLinks {
         } catch (DataIntegrityViolationException raced) {
             log.debug("Another instance remembered the same update's message first.");
         }
-        java.util.List<CompletableFuture<String>> waiters = waiting.remove(teamId + "/" + updateId);
-        if (waiters != null) {
-            waiters.forEach(w -> w.complete(permalink));
-        }
-    }
-
-    /**
-     * The update's permalink once its message is known: at once when it is stored, otherwise when this
-     * instance remembers it (sharing runs here, right after the update commits). Callers bound the wait.
-     */
-    public CompletableFuture<String> whenLinked(String teamId, long updateId) {
-        CompletableFuture<String> linked = new CompletableFuture<>();
-        String key = teamId + "/" + updateId;
-        waiting.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(linked);
-        // Registered before looking, so that a link stored in between is not missed.
-        permalink(teamId, updateId).ifPresent(linked::complete);
-        linked.whenComplete((link, failure) -> waiting.computeIfPresent(key, (k, list) -> {
-            list.remove(linked);
-            return list.isEmpty() ? null : list;
-        }));
-        return linked;
     }
 
     /** The permalinks of those updates that have one, by update id. */

@@ -111,23 +111,6 @@ public class UpdateIntake {
         return recording;
     }
 
-    /**
-     * An update a workflow step records for someone: added to what their day holds (nobody is there to
-     * be asked whether to replace it), claimed by the event so that Slack's retries record it once.
-     * Empty when the event was handled already.
-     */
-    public Optional<Recording> recordForWorkflow(String teamId, String channelId, String userId, String text,
-                                                 Instant at, String eventId) {
-        Post post = new Post(teamId, channelId, null, userId, text, UpdateSource.MODAL, at, null, null, eventId);
-        people.refreshIfStale(teamId, userId);
-        return Optional.ofNullable(transaction.execute(status -> {
-            if (eventId != null && !receipts.claim(teamId, eventId)) {
-                return null;
-            }
-            return recordClaimed(post, RecordUpdate.Intent.ADD, false);
-        }));
-    }
-
     /** Runs other work for an event once, in one transaction with its claim. */
     public void once(String teamId, String eventId, Runnable work) {
         transaction.executeWithoutResult(status -> {
