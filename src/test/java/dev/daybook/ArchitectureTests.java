@@ -7,8 +7,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
+
+import dev.daybook.budget.BoltInBudget;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules of docs/development.md that Spring Modulith's verification does not check by itself:
@@ -21,12 +26,28 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.daybook");
 
+    /** Bolt, the Web API client, Block Kit models, Socket Mode: everything under {@code com.slack}. */
+    static final ArchRule ONLY_THE_SLACK_EDGE_USES_SLACKS_SDK = noClasses()
+            .that().resideOutsideOfPackage("dev.daybook.slack..")
+            .should().dependOnClassesThat().resideInAPackage("com.slack..")
+            .because("Slack's SDK is the slack module's business; features publish events instead");
+
     @Test
     void onlyTheSlackEdgeUsesSlacksSdk() {
-        noClasses().that().resideOutsideOfPackage("dev.daybook.slack..")
-                .should().dependOnClassesThat().resideInAPackage("com.slack.api..")
-                .because("Slack's SDK is the slack module's business; features publish events instead")
-                .check(DAYBOOK);
+        ONLY_THE_SLACK_EDGE_USES_SLACKS_SDK.check(DAYBOOK);
+    }
+
+    @Test
+    void aFeatureThatUsesSlacksSdkFailsTheRule() {
+        // Fixtures in dev.daybook.budget (test sources, so not part of DAYBOOK): a Bolt field, a Block Kit
+        // type argument, the SDK used only inside a method. Each on its own must be refused.
+        for (Class<?> fixture : BoltInBudget.ALL) {
+            JavaClasses budget = new ClassFileImporter().importClasses(fixture);
+            assertThat(ONLY_THE_SLACK_EDGE_USES_SLACKS_SDK.evaluate(budget).hasViolation())
+                    .as("a class in budget that uses Slack's SDK (%s)", fixture.getSimpleName()).isTrue();
+        }
+        // And the rule does not refuse everything: the Slack edge itself may use the SDK.
+        assertThat(ONLY_THE_SLACK_EDGE_USES_SLACKS_SDK.evaluate(DAYBOOK).hasViolation()).isFalse();
     }
 
     @Test

@@ -92,7 +92,6 @@ class ScaleOutTests {
         settings.put("spring.modulith.events.staleness.resubmitted", "5s");
         settings.put("spring.modulith.events.staleness.check-interval", "1s");
         settings.put("daybook.reminders.check-every", "5s");
-        settings.put("daybook.reminders.sending-lease", "20s");
         settings.put("daybook.slack.delivery-claim", "20s");
         for (int i = 1; i <= 3; i++) {
             instances.add(DaybookProcess.start("instance-" + i, settings));

@@ -64,11 +64,14 @@ class WritePathTests extends SlackAppTest {
     // Today's counts (docs/benchmarks.md, "Statements per update"): a change that adds statements to
     // the path fails here and has to say why. One more is allowed where items are inserted: the item
     // sequence is asked for fifty ids at a time, and an update's items may need the next fifty.
-    static final long REVISION_LIMIT = 11 + 1;
-    static final long NEW_PERSON_LIMIT = 23 + 1;
+    // Before the answer an update is one insert into update_submission after the reads that decide its
+    // day and answer (11 and 23 before that); the revision, items and outbox rows are written after it,
+    // by the derivation, which is why the work after the answer grew from 34 by what moved there.
+    static final long REVISION_LIMIT = 6;
+    static final long NEW_PERSON_LIMIT = 10;
     // +2 after the answer: sharing looks up where the shared message is and whether its permalink is
     // stored already (answers cite the update's message, see docs/status-and-questions.md).
-    static final long AFTER_LIMIT = 34 + 2;
+    static final long AFTER_LIMIT = 45 + 1 + 2;
 
     private Cost record(String channel, String user, String text) {
         awaitDerivedWork(channel);
@@ -88,9 +91,12 @@ class WritePathTests extends SlackAppTest {
         return StatementCount.onThreads("http-") + StatementCount.onThreads("slack-answer");
     }
 
+    /** The acknowledged update derived, and everything its events started done. */
     private void awaitDerivedWork(String channel) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select count(*) from event_publication where serialized_event like ?")
+                "select count(*) from update_submission where channel_id = ?")
+                .param(channel).query(Long.class).single() == 0
+                && jdbc.sql("select count(*) from event_publication where serialized_event like ?")
                 .param("%" + channel + "%").query(Long.class).single() == 0);
     }
 

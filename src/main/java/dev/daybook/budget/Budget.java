@@ -23,6 +23,7 @@ import dev.daybook.people.PersonRef;
 import dev.daybook.people.PersonRoutine;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.support.Dispatches;
+import dev.daybook.support.ScheduledMessageDue;
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
@@ -158,22 +159,24 @@ public class Budget {
 
     /** What the note says, as it is sent; empty when it should no longer go out (stale, away, turned off). */
     @Transactional(readOnly = true)
-    public Optional<BudgetNote> compose(BudgetNoteDue due) {
+    public Optional<BudgetNote> compose(ScheduledMessageDue due) {
+        BudgetNoteKind kind = PLANNING.equals(due.kind()) ? BudgetNoteKind.PLANNING : BudgetNoteKind.NUDGE;
+        String userId = due.subject();
         Instant now = clock.instant();
         if (!now.isBefore(due.dueAt().plus(settings.staleAfter()))) {
-            log.info("Budget: a {} note for the week of {} is stale (due {}); skipped.", due.kind(), due.week(), due.dueAt());
+            log.info("Budget: a {} note for the week of {} is stale (due {}); skipped.", kind, due.day(), due.dueAt());
             return Optional.empty();
         }
-        PersonRoutine routine = people.routine(due.teamId(), due.userId());
+        PersonRoutine routine = people.routine(due.teamId(), userId);
         LocalDate today = routine.calendar().dayAt(now);
         if (routine.isAwayOn(today)) {
             return Optional.empty();
         }
-        return switch (due.kind()) {
+        return switch (kind) {
             case PLANNING -> routine.settings().planningNote()
-                    ? planning(due.teamId(), due.userId(), due.week()) : Optional.empty();
+                    ? planning(due.teamId(), userId, due.day()) : Optional.empty();
             case NUDGE -> routine.settings().budgetNudge()
-                    ? nudge(due.teamId(), due.userId(), due.week(), today.getDayOfWeek()) : Optional.empty();
+                    ? nudge(due.teamId(), userId, due.day(), today.getDayOfWeek()) : Optional.empty();
         };
     }
 
@@ -213,8 +216,7 @@ public class Budget {
         Boolean published = transaction.execute(status -> dispatches
                 .record(routine.teamId(), routine.userId(), monday, key, at)
                 .map(id -> {
-                    events.publishEvent(new BudgetNoteDue(routine.teamId(), routine.userId(), monday, kind, id,
-                            key + ":" + routine.userId() + ":" + monday, at));
+                    events.publishEvent(ScheduledMessageDue.of(key, routine.teamId(), routine.userId(), monday, id, at));
                     return true;
                 })
                 .orElse(false));

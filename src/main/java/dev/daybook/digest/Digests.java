@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.support.Dispatches;
+import dev.daybook.support.ScheduledMessageDue;
 import dev.daybook.support.PublicUrl;
 import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.UpdateService;
@@ -158,13 +159,13 @@ public class Digests {
      * gone. Built when it is sent, so that it holds everything filed until then.
      */
     @Transactional
-    public Optional<ReadySummary> compose(WeeklySummaryDue due) {
+    public Optional<ReadySummary> compose(ScheduledMessageDue due) {
         Optional<Project> found = projects.byId(due.projectId()).filter(p -> p.teamId().equals(due.teamId()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Project project = found.get();
-        IsoWeek week = IsoWeek.parse(due.week()).orElseThrow();
+        IsoWeek week = IsoWeek.of(due.day());
         String channel = Optional.ofNullable(schedule(project).channelId()).orElse(project.channelId());
         return Optional.of(new ReadySummary(summary(project, week), channel, newLink(project, week), due.late(),
                 due.dueAt(), due.requestedBy()));
@@ -214,8 +215,8 @@ public class Digests {
         Boolean published = transaction.execute(status -> dispatches
                 .record(project.teamId(), dispatcher(project.id()), week.monday(), KIND, dueAt)
                 .map(id -> {
-                    events.publishEvent(new WeeklySummaryDue(project.teamId(), project.id(), week.toString(), id,
-                            "digest:" + project.id() + ":" + week, dueAt, late, requestedBy));
+                    events.publishEvent(new ScheduledMessageDue(KIND, project.teamId(), dispatcher(project.id()),
+                            week.monday(), id, dueAt, late, requestedBy));
                     return true;
                 })
                 .orElse(false));
@@ -224,6 +225,6 @@ public class Digests {
 
     /** Who a project's scheduled summary is "for" in {@code scheduled_dispatch}, which is keyed by person. */
     static String dispatcher(long projectId) {
-        return "project:" + projectId;
+        return ScheduledMessageDue.PROJECT + projectId;
     }
 }

@@ -180,6 +180,21 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Away
         return day.minusDays(day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
     }
 
+    /** Days from {@code from} to {@code to}, both included. */
+    public record Days(LocalDate from, LocalDate to) {
+    }
+
+    /** "This week" on {@code today}: from its Monday to today (the days still ahead have nothing yet). */
+    public static Days thisWeek(LocalDate today) {
+        return new Days(weekOf(today), today);
+    }
+
+    /** "Last week" on {@code today}: Monday to Sunday of the week before today's. */
+    public static Days lastWeek(LocalDate today) {
+        LocalDate monday = weekOf(today);
+        return new Days(monday.minusWeeks(1), monday.minusDays(1));
+    }
+
     /** The Monday of the week this person is in at {@code instant}. */
     public LocalDate weekAt(Instant instant) {
         return weekOf(dayAt(instant));

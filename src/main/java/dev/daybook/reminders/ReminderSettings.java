@@ -11,13 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snooze        how long "Snooze" waits
  * @param staleAfter    a reminder not sent within this long of its moment (the service was down) is skipped
  * @param activeWithin  someone who posted in a project within this long is one of its members
- * @param sendingLease  how long one attempt to send may hold a reminder before another may try
  */
 @ConfigurationProperties("daybook.reminders")
 record ReminderSettings(@DefaultValue("1m") Duration checkEvery,
                         @DefaultValue("1h") Duration followUpAfter,
                         @DefaultValue("30m") Duration snooze,
                         @DefaultValue("1h") Duration staleAfter,
-                        @DefaultValue("28d") Duration activeWithin,
-                        @DefaultValue("10m") Duration sendingLease) {
+                        @DefaultValue("28d") Duration activeWithin) {
 }

@@ -31,6 +31,7 @@ import dev.daybook.reminders.ReminderRule.Due;
 import dev.daybook.reminders.ReminderRule.Timing;
 import dev.daybook.support.Dispatches;
 import dev.daybook.support.InsertIfAbsent;
+import dev.daybook.support.ScheduledMessageDue;
 import dev.daybook.support.Timestamps;
 import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.AuthorProjects;
@@ -156,35 +157,37 @@ public class Reminders {
      * stale, the person has posted in the meantime, went away, skipped the day or turned reminders off.
      */
     @Transactional(readOnly = true)
-    public Optional<ReminderNote> compose(ReminderDue due) {
+    public Optional<ReminderNote> compose(ScheduledMessageDue due) {
         Instant now = clock.instant();
+        ReminderKind kind = kindOf(due);
         if (ReminderRule.isStale(due.dueAt(), now, settings.staleAfter())) {
-            log.info("Reminders: a {} for {} is stale (due {}); skipped.", due.kind(), due.day(), due.dueAt());
+            log.info("Reminders: a {} for {} is stale (due {}); skipped.", kind, due.day(), due.dueAt());
             return Optional.empty();
         }
-        PersonRoutine routine = people.routine(due.teamId(), due.userId());
+        String userId = due.subject();
+        PersonRoutine routine = people.routine(due.teamId(), userId);
         if (!routine.settings().reminders() || routine.isAwayOn(due.day())) {
             return Optional.empty();
         }
-        Optional<ReminderDayEntity> state = days.findByTeamIdAndUserIdAndDay(due.teamId(), due.userId(), due.day());
+        Optional<ReminderDayEntity> state = days.findByTeamIdAndUserIdAndDay(due.teamId(), userId, due.day());
         if (state.map(ReminderDayEntity::skipped).orElse(false)) {
             return Optional.empty();
         }
-        if (due.kind() != ReminderKind.SNOOZED && state.map(s -> s.snoozedUntil() != null).orElse(false)) {
+        if (kind != ReminderKind.SNOOZED && state.map(s -> s.snoozedUntil() != null).orElse(false)) {
             return Optional.empty(); // snoozed since: the snooze brings it back
         }
-        AuthorProjects theirs = updates.projectsOf(due.teamId(), due.userId(), activeSince(now), due.day());
+        AuthorProjects theirs = updates.projectsOf(due.teamId(), userId, activeSince(now), due.day());
         Optional<Audience> audience = audience(theirs.postedOn(), List.copyOf(theirs.active()),
                 new HashMap<>());
         if (audience.isEmpty()) {
             return Optional.empty();
         }
         Long firstProject = audience.get().notPosted().isEmpty() ? null : audience.get().notPosted().get(0).id();
-        Optional<UpdateView> previous = updates.latestBefore(due.teamId(), due.userId(), firstProject, due.day())
-                .or(() -> updates.latestBefore(due.teamId(), due.userId(), null, due.day()));
+        Optional<UpdateView> previous = updates.latestBefore(due.teamId(), userId, firstProject, due.day())
+                .or(() -> updates.latestBefore(due.teamId(), userId, null, due.day()));
         List<String> next = previous.map(u -> u.items(Section.NEXT).stream().map(UpdateItem::text).toList())
                 .orElse(List.of());
-        return Optional.of(new ReminderNote(due.teamId(), due.userId(), due.day(), due.kind(),
+        return Optional.of(new ReminderNote(due.teamId(), userId, due.day(), kind,
                 audience.get().notPosted(), audience.get().posted(), next,
                 previous.map(UpdateView::day).orElse(null)));
     }
@@ -233,15 +236,20 @@ public class Reminders {
                 Optional<Long> recorded = dispatches.record(routine.teamId(), routine.userId(), due.day(), due.key(),
                         due.at());
                 if (recorded.isPresent()) {
-                    events.publishEvent(new ReminderDue(routine.teamId(), routine.userId(), due.day(), due.kind(),
-                            recorded.get(), "reminder:" + routine.userId() + ":" + due.day() + ":" + due.key(),
-                            due.at()));
+                    events.publishEvent(ScheduledMessageDue.of(due.key(), routine.teamId(), routine.userId(),
+                            due.day(), recorded.get(), due.at()));
                     count++;
                 }
             }
             return count;
         });
         return published == null ? 0 : published;
+    }
+
+    /** Which reminder of the day a due message is ({@code reminder:follow_up}, {@code reminder:snoozed-2}). */
+    static ReminderKind kindOf(ScheduledMessageDue due) {
+        String variant = due.variant();
+        return variant.startsWith("snoozed") ? ReminderKind.SNOOZED : ReminderKind.valueOf(variant.toUpperCase());
     }
 
     private LocalDate activeSince(Instant now) {

@@ -79,9 +79,10 @@ class Runs {
         return withMetrics(jdbc.sql("select " + COLUMNS + """
                          from experiment_run where team_id = ? and project_id = ?
                         order by updated_at desc, id desc
+                        limit ?
                         """)
-                .params(teamId, projectId)
-                .query(this::row).list().stream().limit(limit).toList());
+                .params(teamId, projectId, Math.max(0, limit))
+                .query(this::row).list());
     }
 
     List<RunView> between(String teamId, long projectId, Instant from, Instant to) {
@@ -348,22 +349,21 @@ class Runs {
         return runs.stream().map(r -> {
             Map<String, Double> current = metrics.getOrDefault(r.id(), Map.of());
             List<ValueReporters.Source> said = List.copyOf(sources.getOrDefault(r.id(), Map.of()).values());
-            return new RunView(r.id(), r.teamId(), r.projectId(), r.source(), r.externalId(), r.name(), r.url(),
-                    r.status(), current, r.params(), r.verification(), r.verificationRound(), r.verifiedBy(),
-                    r.disputeReason(), r.reportedBy(), r.reportedAt(), r.updatedAt(), r.startedAt(), r.finishedAt(),
-                    List.copyOf(ValueReporters.of(current, said)));
+            return r.withValues(current, List.copyOf(ValueReporters.of(current, said)));
         }).toList();
     }
 
     private RunView row(ResultSet rs, int n) throws SQLException {
         String params = rs.getString("params");
-        return new RunView(rs.getLong("id"), rs.getString("team_id"), rs.getLong("project_id"), rs.getString("source"),
-                rs.getString("external_id"), rs.getString("name"), rs.getString("url"), rs.getString("status"),
-                Map.of(), params == null ? Map.of() : json.readValue(params, PARAMS),
-                Verification.valueOf(rs.getString("verification")), rs.getInt("verification_round"),
-                rs.getString("verified_by"), rs.getString("dispute_reason"), rs.getString("reported_by"),
-                instant(rs, "reported_at"), instant(rs, "updated_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), List.of());
+        RunView.Tracked tracked = new RunView.Tracked(rs.getString("source"), rs.getString("external_id"),
+                rs.getString("name"), rs.getString("url"), rs.getString("status"), instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+        RunView.Check check = new RunView.Check(Verification.valueOf(rs.getString("verification")),
+                rs.getInt("verification_round"), rs.getString("verified_by"), rs.getString("dispute_reason"));
+        RunView.Reported reported = new RunView.Reported(rs.getString("reported_by"), instant(rs, "reported_at"),
+                instant(rs, "updated_at"));
+        return new RunView(rs.getLong("id"), rs.getString("team_id"), rs.getLong("project_id"), tracked, Map.of(),
+                params == null ? Map.of() : json.readValue(params, PARAMS), check, reported, List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,7 +1,6 @@
 package dev.daybook.support;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -17,22 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Messages the scheduler sends to a person at most once per (person, day, kind): a reminder, a
  * follow-up, a planning note. The row is inserted in the same transaction that publishes the work,
- * so of several instances deciding at the same moment exactly one publishes it. Whoever sends it
- * then claims the row for a while, so that a retry of the same work (the outbox resubmits work that
- * looks stuck) cannot send it a second time while the first attempt is still under way.
+ * so of several instances deciding at the same moment exactly one publishes it (as a
+ * {@link ScheduledMessageDue}); the Slack edge records how it ended ({@link #finish}).
  */
 @Component
 public class Dispatches {
-
-    /** Where a dispatch stands when someone wants to send it. */
-    public enum Claim {
-        /** Yours to send now; call {@link #finish} or {@link #release} afterwards. */
-        CLAIMED,
-        /** Sent (or given up) already: nothing to do. */
-        FINISHED,
-        /** Another attempt holds it right now: try again later. */
-        BUSY
-    }
 
     private final InsertIfAbsent inserts;
     private final JdbcTemplate jdbc;
@@ -77,33 +65,11 @@ public class Dispatches {
                 """, String.class, teamId, userId, day);
     }
 
-    /** Claims the dispatch for {@code lease}; see {@link Claim}. Runs in its own short transaction. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Claim claim(long id, Duration lease) {
-        Instant now = clock.instant();
-        int claimed = jdbc.update("""
-                update scheduled_dispatch set claimed_until = ?
-                 where id = ? and finished_at is null and (claimed_until is null or claimed_until < ?)
-                """, Timestamps.of(now.plus(lease)), id, Timestamps.of(now));
-        if (claimed == 1) {
-            return Claim.CLAIMED;
-        }
-        Integer finished = jdbc.queryForObject(
-                "select count(*) from scheduled_dispatch where id = ? and finished_at is not null", Integer.class, id);
-        return finished != null && finished > 0 ? Claim.FINISHED : Claim.BUSY;
-    }
-
     /** The dispatch is done: {@code outcome} says how (sent, skipped, refused). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void finish(long id, String outcome) {
-        jdbc.update("update scheduled_dispatch set finished_at = ?, outcome = ?, claimed_until = null where id = ?",
+        jdbc.update("update scheduled_dispatch set finished_at = ?, outcome = ? where id = ?",
                 Timestamps.of(clock.instant()), outcome, id);
-    }
-
-    /** The attempt failed and will be retried: let the next attempt claim it at once. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(long id) {
-        jdbc.update("update scheduled_dispatch set claimed_until = null where id = ? and finished_at is null", id);
     }
 
     /** How a dispatch ended, if it did: {@code sent}, {@code skipped}, ... */

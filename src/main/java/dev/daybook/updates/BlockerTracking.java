@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,14 +39,16 @@ class BlockerTracking {
     private final BlockerReports reports;
     private final InsertIfAbsent inserts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     BlockerTracking(Updates updates, BlockerEntries blockers, BlockerReports reports, InsertIfAbsent inserts,
-                    Clock clock) {
+                    Clock clock, ApplicationEventPublisher events) {
         this.updates = updates;
         this.blockers = blockers;
         this.reports = reports;
         this.inserts = inserts;
         this.clock = clock;
+        this.events = events;
     }
 
     @EventListener
@@ -70,6 +73,8 @@ class BlockerTracking {
         // rather than asking the database blocker by blocker.
         Map<String, BlockerEntity> byKey = new HashMap<>();
         blockers.findByTeamIdAndProjectIdAndUserId(teamId, projectId, userId).forEach(b -> byKey.put(b.textKey(), b));
+        Map<Long, Boolean> openBefore = new HashMap<>();
+        byKey.values().forEach(b -> openBefore.put(b.id(), b.isOpen()));
         Set<Long> affected = new TreeSet<>(reports.findBlockerIdsOf(updateId));
         if (!affected.isEmpty()) {
             reports.deleteByUpdateId(updateId);
@@ -94,7 +99,19 @@ class BlockerTracking {
         reports.flush();
         byKey.values().stream().filter(b -> b.unsettledOn(day)).forEach(b -> affected.add(b.id()));
         // A report or resolution of this update only ever names a blocker of its author in its project.
-        recompute(teamId, projectId, userId, byKey.values().stream().filter(b -> affected.contains(b.id())).toList());
+        Set<Long> deleted = new java.util.HashSet<>();
+        recompute(teamId, projectId, userId, byKey.values().stream().filter(b -> affected.contains(b.id())).toList(),
+                deleted);
+        for (BlockerEntity blocker : byKey.values()) {
+            if (deleted.contains(blocker.id())) {
+                continue;
+            }
+            boolean before = openBefore.getOrDefault(blocker.id(), false);
+            if (before != blocker.isOpen()) {
+                events.publishEvent(new BlockerChanged(teamId, projectId, blocker.id(), userId, blocker.text(),
+                        blocker.isOpen(), day));
+            }
+        }
     }
 
     /** The update's blocker items by key, first wording kept; "none" and the like list nothing. */
@@ -118,7 +135,8 @@ class BlockerTracking {
     }
 
     /** Derives each blocker's days and state from the updates that list it and those after them. */
-    private void recompute(String teamId, long projectId, String userId, List<BlockerEntity> touched) {
+    private void recompute(String teamId, long projectId, String userId, List<BlockerEntity> touched,
+                           Set<Long> deleted) {
         if (touched.isEmpty()) {
             return;
         }
@@ -130,6 +148,7 @@ class BlockerTracking {
             List<LocalDate> days = daysOf.getOrDefault(blocker.id(), List.of());
             if (days.isEmpty()) {
                 blockers.delete(blocker); // no update lists it any more
+                deleted.add(blocker.id());
             } else {
                 blocker.reported(days.get(0), days.get(days.size() - 1));
                 listed.add(blocker);

@@ -30,11 +30,19 @@ public class Blockers {
     private final PersonDirectory people;
     private final Clock clock;
 
+<<<<<<< HEAD
     Blockers(BlockerEntries blockers, BlockerReports reports, PersonDirectory people, Clock clock) {
         this.reports = reports;
+=======
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Blockers(BlockerEntries blockers, PersonDirectory people, Clock clock,
+             org.springframework.context.ApplicationEventPublisher events) {
+>>>>>>> main
         this.blockers = blockers;
         this.people = people;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -120,6 +128,7 @@ public class Blockers {
         // Today's update may list it and still be revised today: resolved as of its last report at least.
         LocalDate day = today.isBefore(blocker.lastDay()) ? blocker.lastDay() : today;
         blocker.resolve(day, BlockerResolution.How.MARKED, null, clock.instant());
+        events.publishEvent(new BlockerChanged(teamId, blocker.projectId(), blocker.id(), userId, blocker.text(), false, day));
         return BlockerResolution.RESOLVED;
     }
 }

@@ -10,9 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.daybook.people.DaysOff;
 import dev.daybook.people.PersonDirectory;
@@ -34,6 +41,8 @@ import dev.daybook.updates.FilingRule.PreviousDay;
 @Transactional(readOnly = true)
 public class UpdateService {
 
+    private static final Logger log = LoggerFactory.getLogger(UpdateService.class);
+
     private final Updates updates;
     private final UpdateRevisions revisions;
     private final UpdatePrompts prompts;
@@ -45,11 +54,19 @@ public class UpdateService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final DaysOff daysOff;
+    private final Submissions submissions;
+    private final DerivationWorkers background;
+    private final TransactionTemplate separately;
 
     UpdateService(Updates updates, UpdateRevisions revisions, UpdatePrompts prompts, ProjectDirectory projects,
                   PersonDirectory people, Headings headings, ApplicationEventPublisher events, InsertIfAbsent inserts,
-                  MeterRegistry meters, Clock clock, DaysOff daysOff) {
+                  MeterRegistry meters, Clock clock, DaysOff daysOff, Submissions submissions,
+                  DerivationWorkers background, PlatformTransactionManager transactions) {
         this.daysOff = daysOff;
+        this.submissions = submissions;
+        this.background = background;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.updates = updates;
         this.revisions = revisions;
         this.prompts = prompts;
@@ -74,6 +91,15 @@ public class UpdateService {
      */
     @Transactional
     public Recording record(RecordUpdate request) {
+        deriveFor(request.teamId(), request.userId()); // what the author posted before comes first
+        return record(request, null, null);
+    }
+
+    /**
+     * Records an update, filed under {@code decided} when the day was decided already, as of
+     * {@code at} (when it was acknowledged; null: now).
+     */
+    private Recording record(RecordUpdate request, Filing decided, Instant at) {
         ParsedUpdate parsed = read(request.teamId(), request.channelId(), request.text(), request.source());
         Optional<UpdateEntity> fromSameMessage = request.messageTs() == null ? Optional.empty()
                 : updates.findByMessage(request.teamId(), request.channelId(), request.messageTs())
@@ -95,7 +121,7 @@ public class UpdateService {
 
         Project project = known.orElseGet(() -> projects.open(request.teamId(), request.channelId(), request.channelName(),
                 request.userId()));
-        Instant now = clock.instant();
+        Instant now = at != null ? at : clock.instant();
         List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
         boolean adding = request.intent() == RecordUpdate.Intent.ADD;
         UpdateEntity update;
@@ -118,7 +144,7 @@ public class UpdateService {
                 }
             }
         } else {
-            Filing filing = filing(request, project);
+            Filing filing = decided != null ? decided : filing(request, project);
             Optional<UpdateEntity> existing = updates.lock(request.teamId(), project.id(), request.userId(),
                     filing.day());
             if (existing.isPresent() && asksBeforeReplacing(request) && drops(existing.get().items(), items)) {
@@ -141,11 +167,122 @@ public class UpdateService {
         revisions.save(new UpdateRevisionEntity(update, request.source(), raw, request.channelId(),
                 request.messageTs(), adding, now));
 
-        events.publishEvent(new UpdateRecorded(update.teamId(), update.id(), update.revision(), project.id(),
-                project.channelId(), update.userId(), update.day(), request.source(), request.messageTs(),
-                request.threadTs(), update.filedLate(), parsed.problems()));
+        UpdateView view = update.toView();
+        events.publishEvent(UpdateRecorded.of(view, project.channelId())
+                .fromPost(request.messageTs(), request.threadTs(), parsed.problems()));
         count(request.source(), adding ? "added" : revised ? "revised" : "recorded");
-        return Recording.recorded(update.toView(), project, revised, adding && revised, parsed.problems());
+        return Recording.recorded(view, project, revised, adding && revised, parsed.problems());
+    }
+
+    /**
+     * Acknowledges an update at the cost of one insert: what the author wrote, with the day and the
+     * project it is filed under, is stored in {@code update_submission} and the answer is what it will
+     * be once derived; the day's update (revision, items, blockers, and the events for runs and sharing)
+     * is derived from that row right after the commit, in the background, per author in the order of
+     * acknowledgement, and at least once: the row is deleted in the transaction that derives it, so a
+     * crash before that leaves it to be derived later and never twice. Whatever needs more than that
+     * (a post that may not be an update, one that would drop what the day holds, a new project, an
+     * edit) is recorded in full, as {@link #record} does, after the author's earlier posts are derived.
+     *
+     * @param eventId Slack's id of the event the post came in, when it came in one (kept with the row)
+     */
+    @Transactional
+    public Recording submit(RecordUpdate request, String eventId) {
+        if (request.intent() != RecordUpdate.Intent.AS_WRITTEN || request.source() == UpdateSource.MODAL) {
+            return record(request);
+        }
+        deriveFor(request.teamId(), request.userId());
+        ParsedUpdate parsed = read(request.teamId(), request.channelId(), request.text(), request.source());
+        Optional<Project> known = projects.byChannel(request.teamId(), request.channelId());
+        if (!parsed.recognised() || !parsed.hasDone() || parsed.verdict() == ParsedUpdate.Verdict.MAYBE
+                || known.isEmpty()
+                || request.messageTs() != null && recordedMessage(request.teamId(), request.channelId(), request.messageTs())) {
+            return record(request, null, null);
+        }
+        Project project = known.get();
+        Filing filing = filing(request, project);
+        List<UpdateItem> items = itemsOf(parsed, project.defaultCategory());
+        Optional<UpdateEntity> existing = updates.findDayWithItems(request.teamId(), project.id(), request.userId(),
+                filing.day());
+        if (existing.isPresent() && drops(existing.get().items(), items)) {
+            return record(request, null, null); // asks first
+        }
+        Instant now = clock.instant();
+        submissions.insert(request, StorableText.of(request.text()).strip(), eventId, project.id(), filing.day(),
+                filing.late(), now);
+        String teamId = request.teamId();
+        String userId = request.userId();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                background.execute(() -> deriveSeparately(teamId, userId));
+            }
+        });
+        UpdateView answer = existing
+                .map(e -> new UpdateView(e.id(), teamId, project.id(), userId, e.day(), request.source(),
+                        e.revision() + 1, e.filedLate(), e.toView().createdAt(), now, items))
+                .orElseGet(() -> new UpdateView(0, teamId, project.id(), userId, filing.day(), request.source(), 1,
+                        filing.late(), now, now, items));
+        return Recording.recorded(answer, project, existing.isPresent(), false, parsed.problems());
+    }
+
+    /**
+     * Derives every acknowledged update of the workspace that is still waiting, each author's in order;
+     * for readers, so that what was acknowledged is what they read.
+     */
+    void settle(String teamId) {
+        if (!submissions.anyPending(teamId)) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            // In a transaction that may have derived (and so locked) some of them already: go on in it.
+            submissions.pendingAuthors(teamId).forEach(a -> deriveFor(a.teamId(), a.userId()));
+        } else {
+            separately.executeWithoutResult(status -> submissions.pendingAuthors(teamId)
+                    .forEach(a -> deriveFor(a.teamId(), a.userId())));
+        }
+    }
+
+    /** Derives whatever is still waiting anywhere (after a crash, or a failure in the background). */
+    public int derivePending() {
+        int derived = 0;
+        for (Submissions.Author author : submissions.pendingAuthors(null)) {
+            derived += deriveSeparately(author.teamId(), author.userId());
+        }
+        return derived;
+    }
+
+    private int deriveSeparately(String teamId, String userId) {
+        try {
+            Integer derived = separately.execute(status -> deriveFor(teamId, userId));
+            return derived == null ? 0 : derived;
+        } catch (RuntimeException e) {
+            // Left in update_submission: the next sweep, read or post of this author derives it.
+            log.warn("Could not derive the acknowledged updates of {} in {} yet", userId, teamId, e);
+            return 0;
+        }
+    }
+
+    /**
+     * Derives the person's acknowledged updates, oldest first, in the current transaction. Each row is
+     * locked first, so that two threads or instances never derive one twice, and a thread that waited
+     * for another finds it gone and moves on to the next.
+     */
+    private int deriveFor(String teamId, String userId) {
+        int derived = 0;
+        // Rows that arrive after this read have a derivation of their own on the way.
+        for (long id : submissions.waiting(teamId, userId)) {
+            Optional<Submissions.Submission> locked = submissions.lock(id);
+            if (locked.isEmpty()) {
+                continue; // derived by another thread or instance while this one waited for the lock
+            }
+            Submissions.Submission submission = locked.get();
+            record(submission.request(), new Filing(submission.day(), submission.filedLate()), submission.receivedAt());
+            submissions.delete(submission.id());
+            derived++;
+        }
+        return derived;
     }
 
     /**
@@ -187,6 +324,7 @@ public class UpdateService {
      */
     @Transactional
     public Optional<UpdateView> deleteMessage(String teamId, String channelId, String messageTs) {
+        settle(teamId); // a post acknowledged a moment ago is withdrawn like any other
         forgetQuestionsAbout(teamId, channelId, messageTs);
         Optional<UpdateEntity> found = updates.findByMessage(teamId, channelId, messageTs);
         if (found.isEmpty()) {
@@ -204,14 +342,14 @@ public class UpdateService {
         ParsedUpdate parsed = parse(latest, project);
         update.restore(latest.source(), itemsOf(parsed, project.defaultCategory()), parsed.blockersStated(),
                 clock.instant());
-        events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
-                project.channelId(), update.userId(), update.day(), latest.source(), null, null, update.filedLate(),
-                List.of()));
-        return Optional.of(update.toView());
+        UpdateView view = update.toView();
+        events.publishEvent(UpdateRecorded.of(view, project.channelId()));
+        return Optional.of(view);
     }
 
     /** Every version of an update, newest first, as its author can look back on them. */
     public List<Revision> history(String teamId, long updateId) {
+        settle(teamId);
         Optional<UpdateEntity> update = updates.findById(updateId).filter(u -> u.teamId().equals(teamId));
         if (update.isEmpty()) {
             return List.of();
@@ -229,6 +367,7 @@ public class UpdateService {
      */
     @Transactional
     public Optional<UpdateView> restore(String teamId, String userId, long updateId, int number) {
+        deriveFor(teamId, userId);
         Optional<UpdateEntity> found = updates.findById(updateId)
                 .filter(u -> u.teamId().equals(teamId) && u.userId().equals(userId));
         Optional<UpdateRevisionEntity> version = found.flatMap(u -> revisions.findByUpdateIdAndNumber(u.id(), number));
@@ -243,10 +382,10 @@ public class UpdateService {
         update.revise(old.source(), itemsOf(parsed, project.defaultCategory()), parsed.blockersStated(), now);
         revisions.save(new UpdateRevisionEntity(update, old.source(), old.rawText(), old.channelId(), old.messageTs(),
                 false, now));
-        events.publishEvent(new UpdateRecorded(teamId, update.id(), update.revision(), project.id(),
-                project.channelId(), userId, update.day(), old.source(), null, null, update.filedLate(), List.of()));
+        UpdateView view = update.toView();
+        events.publishEvent(UpdateRecorded.of(view, project.channelId()));
         count(old.source(), "restored");
-        return Optional.of(update.toView());
+        return Optional.of(view);
     }
 
     /** Deletes one update with all its revisions, and says so (the Slack edge removes what it shared). */
@@ -267,6 +406,11 @@ public class UpdateService {
 
     /** Whether a Slack message has been recorded as (a revision of) an update. */
     public boolean isRecordedMessage(String teamId, String channelId, String messageTs) {
+        settle(teamId);
+        return recordedMessage(teamId, channelId, messageTs);
+    }
+
+    private boolean recordedMessage(String teamId, String channelId, String messageTs) {
         return updates.findByMessage(teamId, channelId, messageTs).isPresent();
     }
 
@@ -276,6 +420,7 @@ public class UpdateService {
 
     /** The author's update for the day they would file to right now, if they already wrote one. */
     public Optional<UpdateView> current(String teamId, long projectId, String userId) {
+        settle(teamId);
         WorkingCalendar calendar = people.profile(teamId, userId).calendar();
         Filing filing = fileFor(teamId, projectId, userId, clock.instant(), calendar);
         return updates.findByTeamIdAndProjectIdAndUserIdAndDay(teamId, projectId, userId, filing.day())
@@ -298,11 +443,13 @@ public class UpdateService {
 
     /** The author's most recent update for a day before {@code day}, in one project or (projectId null) any. */
     public Optional<UpdateView> latestBefore(String teamId, String userId, Long projectId, LocalDate day) {
+        settle(teamId);
         return updates.findLatestBefore(teamId, userId, projectId, day).map(UpdateEntity::toView);
     }
 
     /** A project's updates from one day to another (inclusive), optionally of one person. */
     public List<UpdateView> inRange(String teamId, long projectId, LocalDate from, LocalDate to, String userId) {
+        settle(teamId);
         return updates.findInRange(teamId, projectId, from, to, userId).stream().map(UpdateEntity::toView).toList();
     }
 
@@ -341,6 +488,7 @@ public class UpdateService {
 
     /** A workspace's updates from one day to another (inclusive), in every project, optionally of one person. */
     public List<UpdateView> inTeamRange(String teamId, LocalDate from, LocalDate to, String userId) {
+        settle(teamId);
         return updates.findInTeamRange(teamId, from, to, userId).stream().map(UpdateEntity::toView).toList();
     }
 
@@ -349,6 +497,7 @@ public class UpdateService {
      * {@code userId} is given, in the order of their updates.
      */
     public List<DoneItem> doneInTeamRange(String teamId, LocalDate from, LocalDate to, String userId) {
+        settle(teamId);
         return updates.findDoneInTeamRange(teamId, from, to, userId);
     }
 
@@ -461,9 +610,10 @@ public class UpdateService {
      * read of the recent days, never the project's history.
      */
     public List<UpdateView> latestPerAuthor(String teamId, long projectId, LocalDate since) {
+        settle(teamId);
         java.util.Map<String, LocalDate> latest = new java.util.HashMap<>();
-        for (Object[] row : updates.findLatestDays(teamId, projectId, since)) {
-            latest.put((String) row[0], (LocalDate) row[1]);
+        for (LatestDay row : updates.findLatestDays(teamId, projectId, since)) {
+            latest.put(row.userId(), row.day());
         }
         if (latest.isEmpty()) {
             return List.of();
@@ -480,6 +630,7 @@ public class UpdateService {
 
     /** The person's latest update in any project of the workspace, with its items. */
     public Optional<UpdateView> latestOf(String teamId, String userId) {
+        settle(teamId);
         return updates.findLatestOf(teamId, userId, 1).stream().findFirst().map(UpdateEntity::toView);
     }
 }

@@ -27,6 +27,13 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
     Optional<UpdateEntity> findByTeamIdAndProjectIdAndUserIdAndDay(String teamId, long projectId, String userId,
                                                                    LocalDate day);
 
+    /** The day's update with its items, in one read (what an acknowledgement needs to answer). */
+    @Query("""
+            select u from UpdateEntity u left join fetch u.items
+             where u.teamId = :teamId and u.projectId = :projectId and u.userId = :userId and u.day = :day
+            """)
+    Optional<UpdateEntity> findDayWithItems(String teamId, long projectId, String userId, LocalDate day);
+
     boolean existsByTeamIdAndProjectIdAndUserIdAndDayBefore(String teamId, long projectId, String userId,
                                                             LocalDate day);
 
@@ -104,11 +111,11 @@ interface Updates extends JpaRepository<UpdateEntity, Long> {
 
     /** Each author's latest work day in the project, among those on or after {@code since}: an index range scan. */
     @Query("""
-            select u.userId, max(u.day) from UpdateEntity u
+            select new dev.daybook.updates.LatestDay(u.userId, max(u.day)) from UpdateEntity u
              where u.teamId = :teamId and u.projectId = :projectId and u.day >= :since
              group by u.userId
             """)
-    List<Object[]> findLatestDays(String teamId, long projectId, LocalDate since);
+    List<LatestDay> findLatestDays(String teamId, long projectId, LocalDate since);
 
     /** The project's updates from a day on, with their items. */
     @Query("""

@@ -57,7 +57,8 @@ class DigestClusterTests extends SlackAppTest {
             }
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> channels.stream().allMatch(c -> summaries(c) >= 1));
-            Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            // Every summary's work done (none outstanding), rather than a fixed wait before counting.
+            awaitWorkDone("ScheduledMessageDue");
         }
         channels.forEach(c -> assertThat(summaries(c)).as("summaries in %s", c).isEqualTo(1));
         Integer decided = jdbc.queryForObject("""

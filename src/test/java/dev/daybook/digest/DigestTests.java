@@ -78,7 +78,7 @@ class DigestTests extends SlackAppTest {
                 .doesNotContain("fix the currency mismatch\"") // Ada's older Next is not her plan any more
                 .doesNotContain("Posted late");
         assertThat(all).doesNotContain("tidied the notebook"); // only the significant items are highlights
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).hasSize(1);
     }
 
@@ -107,7 +107,7 @@ class DigestTests extends SlackAppTest {
 
         digests.sendDue(Instant.parse("2026-11-28T10:01:00Z"));
 
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).isEmpty();
     }
 
@@ -128,7 +128,7 @@ class DigestTests extends SlackAppTest {
 
         String all = awaitSummaries(channel, 1).get(0).allText();
         assertThat(all).contains("Posted late: it was due Fri 27 Nov 16:00 (UTC)").contains("trained the model");
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).hasSize(1);
     }
 
@@ -141,7 +141,7 @@ class DigestTests extends SlackAppTest {
 
         clock.set(Instant.parse("2026-12-01T09:00:00Z")); // four days later: too stale to be news
         assertThat(digests.sendDue(clock.instant())).isZero();
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).isEmpty();
     }
 
@@ -158,7 +158,7 @@ class DigestTests extends SlackAppTest {
         digests.sendDue(clock.instant());
 
         awaitSummaries(channel, 1);
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).hasSize(1);
         assertThat(slack.callsTo("chat.postMessage", channel)).hasSizeGreaterThanOrEqualTo(3);
     }
@@ -179,7 +179,7 @@ class DigestTests extends SlackAppTest {
         awaitSummaries(channel, 1);
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> !slack.callsTo("conversations.history", channel).isEmpty());
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).hasSize(1);
     }
 
@@ -199,7 +199,7 @@ class DigestTests extends SlackAppTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "refused".equals(jdbc.query(
                 "select coalesce(outcome, '') from scheduled_dispatch where user_id = ? and kind = 'digest:weekly'",
                 (rs, n) -> rs.getString(1), Digests.dispatcher(projectId)).stream().findFirst().orElse(null)));
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).isEmpty();
         assertThat(slack.callsTo("chat.postMessage", channel).stream()
                 .filter(c -> c.param("text") != null && c.param("text").startsWith("Weekly summary"))).hasSize(1);
@@ -225,7 +225,7 @@ class DigestTests extends SlackAppTest {
         assertThat(preview.json().get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(preview.body()).contains("Preview, only you can see it").contains("cleaned 3k invoices")
                 .contains("on Friday at 16:00 (UTC)").doesNotContain("/digests/");
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).isEmpty();
 
         assertThat(slackRequests.command("/daybook", "digest post", channel, name, ada).text())
@@ -237,7 +237,7 @@ class DigestTests extends SlackAppTest {
         // The schedule does not post the week a second time.
         clock.set(FRIDAY_DUE.plusSeconds(5));
         digests.sendDue(clock.instant());
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).hasSize(1);
     }
 
@@ -299,7 +299,7 @@ class DigestTests extends SlackAppTest {
         assertThat(digests.sendDue(Instant.parse("2026-11-26T08:29:00Z"))).isZero();
         digests.sendDue(Instant.parse("2026-11-26T08:30:10Z"));
         assertThat(awaitSummaries(digestChannel, 1).get(0).allText()).contains("set things up");
-        awaitWorkDone(channel, "WeeklySummaryDue");
+        awaitWorkDone(channel, "ScheduledMessageDue");
         assertThat(summaries(channel)).isEmpty();
     }
 

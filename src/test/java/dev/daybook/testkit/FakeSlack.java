@@ -314,7 +314,15 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** Every fault gone, hangs released: what {@code SlackAppTest} does after each test. */
     public void clearFaults() {
+        List<Hang> hangs = new ArrayList<>();
+        faults.values().forEach(list -> {
+            synchronized (list) {
+                list.stream().filter(f -> f.hang != null).forEach(f -> hangs.add(f.hang));
+            }
+        });
+        hangs.forEach(Hang::release);
         faults.clear();
     }
 

@@ -75,6 +75,9 @@ public abstract class SlackAppTest {
         registry.add("daybook.api.token", () -> API_TOKEN);
         registry.add("daybook.outbox.retry-interval", () -> "500ms");
         registry.add("daybook.outbox.retry-min-age", () -> "0s");
+        // Acknowledged updates are derived by their own background work and by readers; the sweep (for
+        // crashes and outages) would derive them while a test holds that work back to look in between.
+        registry.add("daybook.updates.sweep-interval", () -> "1h");
         // Tests drive the schedules by calling the jobs' services with the test clock; a scheduler of
         // their own (SchedulerTests, ClusterTests) shows that Quartz fires them.
         registry.add("spring.quartz.auto-startup", () -> "false");
@@ -88,6 +91,10 @@ public abstract class SlackAppTest {
         // Calendar feeds are served from loopback by the tests, and fetched again only when a test asks.
         registry.add("daybook.calendars.allow-loopback", () -> "true");
         registry.add("daybook.calendars.refresh", () -> "false");
+        // Webhook receivers are served from loopback by the tests; a hanging one times out quickly.
+        registry.add("daybook.webhooks.allow-loopback", () -> "true");
+        registry.add("daybook.webhooks.timeout", () -> "1s");
+        registry.add("daybook.webhooks.max-attempts", () -> "4");
     }
 
     @BeforeEach
@@ -99,6 +106,8 @@ public abstract class SlackAppTest {
     void restore() {
         clock.reset();
         FaultyDatabase.comeBack();
+        // The stand-in Slack is shared by every test: no fault or hang of one test reaches the next.
+        slack.clearFaults();
     }
 
     protected String baseUrl() {
@@ -141,7 +150,7 @@ public abstract class SlackAppTest {
 
     /**
      * Waits until the event publication registry holds no outstanding work that mentions any of these
-     * ids (channels, people) or is an event of a type so named ({@code "WeeklySummaryDue"}):
+     * ids (channels, people) or is an event of a type so named ({@code "ScheduledMessageDue"}):
      * everything they set going has run, so a test can then assert that something did not happen,
      * without waiting for a fixed time.
      */

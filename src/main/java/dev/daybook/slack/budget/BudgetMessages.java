@@ -2,44 +2,53 @@ package dev.daybook.slack.budget;
 
 import java.util.Optional;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import dev.daybook.budget.Budget;
 import dev.daybook.budget.BudgetNote;
-import dev.daybook.budget.BudgetNoteDue;
 import dev.daybook.budget.BudgetNoteKind;
 import dev.daybook.budget.BudgetReport;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.delivery.OncePoster;
-import dev.daybook.slack.delivery.ScheduledSends;
+import dev.daybook.slack.delivery.ScheduledSender;
+import dev.daybook.support.ScheduledMessageDue;
 
 /** Sends the Monday planning note and the mid-week nudge as direct messages, once each. */
 @Component
-class BudgetMessages {
+class BudgetMessages implements ScheduledSender {
 
     private final Budget budget;
-    private final ScheduledSends sends;
     private final OncePoster deliveries;
 
-    BudgetMessages(Budget budget, ScheduledSends sends, OncePoster deliveries) {
+    BudgetMessages(Budget budget, OncePoster deliveries) {
         this.budget = budget;
-        this.sends = sends;
         this.deliveries = deliveries;
     }
 
-    @ApplicationModuleListener(id = "slack.budget-note-due", propagation = Propagation.NOT_SUPPORTED)
-    void on(BudgetNoteDue due) {
-        sends.once(due.dispatchId(), "a budget note", "budget_note", () -> {
-            Optional<BudgetNote> note = budget.compose(due);
-            if (note.isEmpty()) {
-                return "skipped";
-            }
-            String text = text(note.get());
-            deliveries.postOnce(due.teamId(), due.deliveryKey(), due.userId(), null, 1, m -> m.text(text).mrkdwn(true));
-            return "sent";
-        });
+    @Override
+    public String feature() {
+        return ScheduledMessageDue.BUDGET;
+    }
+
+    @Override
+    public String meterKind() {
+        return "budget_note";
+    }
+
+    @Override
+    public String what() {
+        return "a budget note";
+    }
+
+    @Override
+    public String send(ScheduledMessageDue due) {
+        Optional<BudgetNote> note = budget.compose(due);
+        if (note.isEmpty()) {
+            return "skipped";
+        }
+        String text = text(note.get());
+        deliveries.postOnce(due.teamId(), due.deliveryKey(), due.subject(), null, 1, m -> m.text(text).mrkdwn(true));
+        return "sent";
     }
 
     static String text(BudgetNote note) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackRefused;
+import dev.daybook.support.RetryLater;
 
 /**
  * Posts a message at most once per key, even when the work is retried after a crash between Slack's
@@ -158,19 +159,32 @@ public class OncePoster {
                 }
                 boolean triedBefore = delivery.attemptedAt() != null;
                 if (!delivery.claim(now, now.plus(claimFor))) {
-                    throw new DeliveryBusy(key);
+                    throw new DeliveryBusy(key, delivery.claimedUntil());
                 }
                 return new Attempt(null, triedBefore);
             });
         } catch (DataIntegrityViolationException raced) {
-            throw new DeliveryBusy(key); // another attempt created the row a moment ago
+            throw new DeliveryBusy(key, now.plus(claimFor)); // another attempt created and claimed the row a moment ago
         }
     }
 
-    /** Another attempt is posting this message right now; this one comes back later. */
-    static final class DeliveryBusy extends RuntimeException {
-        DeliveryBusy(String key) {
+    /**
+     * Another attempt is posting this message right now; this one comes back when that attempt's claim
+     * lapses ({@link RetryLater}), not on every pass of the outbox: until then it could only be busy again.
+     * The first attempt that finishes in time completes its own work; one that crashed is taken over then.
+     */
+    static final class DeliveryBusy extends RuntimeException implements RetryLater {
+
+        private final transient Instant claimedUntil;
+
+        DeliveryBusy(String key, Instant claimedUntil) {
             super("another attempt is posting " + key + " right now");
+            this.claimedUntil = claimedUntil;
+        }
+
+        @Override
+        public Instant notBefore() {
+            return claimedUntil;
         }
     }
 

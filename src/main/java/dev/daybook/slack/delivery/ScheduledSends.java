@@ -1,26 +1,35 @@
 package dev.daybook.slack.delivery;
 
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import dev.daybook.slack.client.SlackRefused;
-import dev.daybook.slack.client.SlackUnavailable;
 import dev.daybook.support.Dispatches;
+import dev.daybook.support.ScheduledMessageDue;
 
 /**
- * Sends what the scheduler decided (a reminder, a planning note) at most once, even when the outbox
- * runs the same work twice at the same time (a resubmission of work that only looked stuck): the
- * attempt first claims the recorded decision. A claim left behind by a crash lapses after the lease.
+ * Sends what the scheduler decided (a reminder, a planning note, a weekly summary): the one listener
+ * for {@link ScheduledMessageDue}, which hands each message to its feature's {@link ScheduledSender}.
+ *
+ * <p>Sent once rests on two things, each needed (see {@code reminders.ScheduledSendsClusterTests}):
+ * the decision is a unique {@code scheduled_dispatch} row, so of several instances deciding at once
+ * only one publishes the work; and the sender posts through {@link OncePoster}, whose claim on the
+ * delivery key stops a second attempt of the same work running at the same moment (the outbox
+ * resubmitting work that only looked stuck), and whose key in the message's metadata lets a retry
+ * after a crash find the post instead of posting again. The outcome is recorded on the decision.
  */
 @Component
-public class ScheduledSends {
+class ScheduledSends {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledSends.class);
 
@@ -29,47 +38,41 @@ public class ScheduledSends {
             "channel_not_found", "not_allowed_token_type", "account_inactive", "is_archived", "restricted_action");
 
     private final Dispatches dispatches;
-    private final Duration lease;
+    private final Map<String, ScheduledSender> senders;
     private final MeterRegistry meters;
 
-    ScheduledSends(Dispatches dispatches, @Value("${daybook.reminders.sending-lease:10m}") Duration lease,
-            MeterRegistry meters) {
+    ScheduledSends(Dispatches dispatches, List<ScheduledSender> senders, MeterRegistry meters) {
         this.dispatches = dispatches;
-        this.lease = lease;
+        this.senders = senders.stream().collect(Collectors.toMap(ScheduledSender::feature, Function.identity()));
         this.meters = meters;
     }
 
     /**
-     * Runs {@code send} once for the dispatch; it answers its outcome ({@code sent}, {@code skipped}).
-     * A failure that may pass leaves the dispatch open for the outbox to retry. Each outcome is counted
-     * in {@code daybook_scheduled_messages_total}, tagged with {@code kind}.
+     * Sends the message once; a failure that may pass leaves the work in the outbox to retry. Each
+     * outcome ({@code sent}, {@code skipped}, {@code refused}) is counted in
+     * {@code daybook_scheduled_messages_total}, tagged with {@code kind}.
      */
-    public void once(long dispatchId, String what, String kind, Supplier<String> send) {
-        switch (dispatches.claim(dispatchId, lease)) {
-            case FINISHED -> {
-                return;
-            }
-            case BUSY -> throw new SlackUnavailable(what + " is being sent by another attempt", null);
-            case CLAIMED -> {
-                // ours to send
-            }
+    @ApplicationModuleListener(id = "slack.scheduled-message-due", propagation = Propagation.NOT_SUPPORTED)
+    void on(ScheduledMessageDue due) {
+        ScheduledSender sender = senders.get(due.feature());
+        if (sender == null) {
+            log.warn("Slack: no sender for scheduled {}; dropped.", due.kind());
+            dispatches.finish(due.dispatchId(), "unknown");
+            return;
         }
         String outcome;
         try {
-            outcome = send.get();
+            outcome = sender.send(due);
         } catch (SlackRefused refused) {
             // A definite no: retrying would get the same answer.
             if (CANNOT_DM.contains(refused.error())) {
-                log.info("Slack: could not send {} ({}); giving up on it.", what, refused.error());
+                log.info("Slack: could not send {} ({}); giving up on it.", sender.what(), refused.error());
             } else {
-                log.warn("Slack refused {} ({}); giving up on it.", what, refused.error());
+                log.warn("Slack refused {} ({}); giving up on it.", sender.what(), refused.error());
             }
             outcome = "refused";
-        } catch (RuntimeException e) {
-            dispatches.release(dispatchId);
-            throw e;
         }
-        dispatches.finish(dispatchId, outcome);
-        meters.counter("daybook.scheduled.messages", "kind", kind, "outcome", outcome).increment();
+        dispatches.finish(due.dispatchId(), outcome);
+        meters.counter("daybook.scheduled.messages", "kind", sender.meterKind(), "outcome", outcome).increment();
     }
 }

@@ -66,6 +66,11 @@ class SlackDeliveryEntity {
         return true;
     }
 
+    /** Until when the attempt that holds it may post; null when no attempt holds it. */
+    Instant claimedUntil() {
+        return claimedUntil;
+    }
+
     /** The attempt is over (it failed); the next may go ahead, after looking for what this one posted. */
     void release() {
         this.claimedUntil = null;

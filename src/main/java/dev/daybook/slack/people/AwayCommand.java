@@ -29,7 +29,6 @@ import dev.daybook.slack.transport.DaybookSubcommand;
 @Component
 public class AwayCommand implements DaybookSubcommand {
 
-    static final int LONGEST_DAYS = 366;
     private static final Pattern UNTIL = Pattern.compile("(?:until|till|to)\\s+(\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern RANGE = Pattern.compile("(?:from\\s+)?(\\S+)\\s+(?:until|till|to|-)\\s+(\\S+)",
             Pattern.CASE_INSENSITIVE);
@@ -110,19 +109,15 @@ public class AwayCommand implements DaybookSubcommand {
         } catch (DateTimeException e) {
             return "I could not read that date. Write dates as year-month-day, like `" + today.plusDays(7) + "`.";
         }
-        if (last.isBefore(today)) {
-            return SlackText.longDay(last) + " " + last.getYear() + " has passed already. Give me a day from today on.";
+        AwayPeriod.Asked asked = AwayPeriod.ask(first, last, today);
+        if (asked.refusal() != null) {
+            return switch (asked.refusal()) {
+                case PASSED -> SlackText.longDay(last) + " " + last.getYear() + " has passed already. Give me a day from today on.";
+                case ENDS_BEFORE_IT_STARTS -> "The away period ends before it starts: the first day comes first.";
+                case TOO_LONG -> "That is more than a year away. Set at most a year at a time.";
+            };
         }
-        if (last.isBefore(first)) {
-            return "The away period ends before it starts: the first day comes first.";
-        }
-        if (first.isBefore(today)) {
-            first = today;
-        }
-        if (first.plusDays(LONGEST_DAYS).isBefore(last)) {
-            return "That is more than a year away. Set at most a year at a time.";
-        }
-        AwayPeriod period = people.goAway(teamId, userId, first, last);
+        AwayPeriod period = people.goAway(teamId, userId, asked.period().firstDay(), asked.period().lastDay());
         return ":palm_tree: You are away " + describe(period) + ": no reminders or budget notes then. "
                 + "They start again on " + SlackText.longDay(period.lastDay().plusDays(1))
                 + ". Back early? `/daybook away off`.";

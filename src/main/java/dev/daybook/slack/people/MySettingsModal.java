@@ -207,11 +207,12 @@ public class MySettingsModal implements SlackListener {
             } catch (DateTimeException e) {
                 return ctx.ackWithErrors(Map.of(AWAY_UNTIL, "Pick a day from the calendar."));
             }
-            if (awayUntil.isBefore(today)) {
-                return ctx.ackWithErrors(Map.of(AWAY_UNTIL, "That day has passed. Pick today or a later day."));
-            }
-            if (today.plusDays(AwayCommand.LONGEST_DAYS).isBefore(awayUntil)) {
-                return ctx.ackWithErrors(Map.of(AWAY_UNTIL, "Set at most a year at a time."));
+            AwayPeriod.Asked asked = AwayPeriod.ask(today, awayUntil, today);
+            if (asked.refusal() != null) {
+                return ctx.ackWithErrors(Map.of(AWAY_UNTIL, switch (asked.refusal()) {
+                    case PASSED, ENDS_BEFORE_IT_STARTS -> "That day has passed. Pick today or a later day.";
+                    case TOO_LONG -> "Set at most a year at a time.";
+                }));
             }
         }
         List<String> notes = values.selectedOptions(NOTES);

@@ -14,17 +14,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.slack.api.model.block.LayoutBlock;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import dev.daybook.projects.Project;
-import dev.daybook.reminders.ReminderDue;
 import dev.daybook.reminders.ReminderNote;
 import dev.daybook.reminders.Reminders;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.delivery.OncePoster;
-import dev.daybook.slack.delivery.ScheduledSends;
+import dev.daybook.slack.delivery.ScheduledSender;
+import dev.daybook.support.ScheduledMessageDue;
 
 /**
  * Sends a reminder the scheduler decided on as a direct message with three buttons: write the
@@ -32,7 +30,7 @@ import dev.daybook.slack.delivery.ScheduledSends;
  * day and kind, whichever instance and however often the work runs.
  */
 @Component
-class ReminderMessages {
+class ReminderMessages implements ScheduledSender {
 
     static final String WRITE = "daybook_reminder_write";
     static final String SNOOZE = "daybook_reminder_snooze";
@@ -40,27 +38,38 @@ class ReminderMessages {
     static final String NO_PROJECT = "-";
 
     private final Reminders reminders;
-    private final ScheduledSends sends;
     private final OncePoster deliveries;
 
-    ReminderMessages(Reminders reminders, ScheduledSends sends, OncePoster deliveries) {
+    ReminderMessages(Reminders reminders, OncePoster deliveries) {
         this.reminders = reminders;
-        this.sends = sends;
         this.deliveries = deliveries;
     }
 
-    @ApplicationModuleListener(id = "slack.reminder-due", propagation = Propagation.NOT_SUPPORTED)
-    void on(ReminderDue due) {
-        sends.once(due.dispatchId(), "a reminder", "reminder", () -> {
-            Optional<ReminderNote> note = reminders.compose(due);
-            if (note.isEmpty()) {
-                return "skipped";
-            }
-            String text = fallback(note.get());
-            List<LayoutBlock> blocks = blocks(note.get(), reminders.timing().snooze());
-            deliveries.postOnce(due.teamId(), due.deliveryKey(), due.userId(), null, 1, m -> m.text(text).blocks(blocks));
-            return "sent";
-        });
+    @Override
+    public String feature() {
+        return ScheduledMessageDue.REMINDER;
+    }
+
+    @Override
+    public String meterKind() {
+        return "reminder";
+    }
+
+    @Override
+    public String what() {
+        return "a reminder";
+    }
+
+    @Override
+    public String send(ScheduledMessageDue due) {
+        Optional<ReminderNote> note = reminders.compose(due);
+        if (note.isEmpty()) {
+            return "skipped";
+        }
+        String text = fallback(note.get());
+        List<LayoutBlock> blocks = blocks(note.get(), reminders.timing().snooze());
+        deliveries.postOnce(due.teamId(), due.deliveryKey(), due.subject(), null, 1, m -> m.text(text).blocks(blocks));
+        return "sent";
     }
 
     static String fallback(ReminderNote note) {

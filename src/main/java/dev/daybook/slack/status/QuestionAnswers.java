@@ -220,15 +220,20 @@ class QuestionAnswers {
         // "Today" and "this week" are the person's asked about, not the asker's: their update of today
         // may be tomorrow's date where the asker is.
         LocalDate today = person.calendar().dayAt(clock.instant());
-        LocalDate monday = WorkingCalendar.weekOf(today);
         LocalDate from;
         LocalDate to;
         String when;
         switch (question.period()) {
             case TODAY -> { from = today; to = today; when = "today"; }
             case YESTERDAY -> { from = today.minusDays(1); to = from; when = "yesterday"; }
-            case LAST_WEEK -> { from = monday.minusWeeks(1); to = monday.minusDays(1); when = "last week"; }
-            default -> { from = monday; to = today; when = "this week"; }
+            case LAST_WEEK -> {
+                WorkingCalendar.Days week = WorkingCalendar.lastWeek(today);
+                from = week.from(); to = week.to(); when = "last week";
+            }
+            default -> {
+                WorkingCalendar.Days week = WorkingCalendar.thisWeek(today);
+                from = week.from(); to = week.to(); when = "this week";
+            }
         }
         List<UpdateView> found = updates.inTeamRange(teamId, from, to, person.userId());
         Map<Long, Optional<Project>> seen = new HashMap<>();

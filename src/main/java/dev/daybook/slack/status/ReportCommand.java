@@ -75,18 +75,17 @@ class ReportCommand implements DaybookSubcommand {
     static Asked read(String arguments, LocalDate today, String askerId) {
         String userId = null;
         List<LocalDate> dates = new ArrayList<>();
-        LocalDate monday = WorkingCalendar.weekOf(today);
         String rest = arguments.strip().replaceAll("\\s+", " ");
         String lower = rest.toLowerCase(Locale.ROOT);
-        LocalDate from = monday;
-        LocalDate to = today;
+        WorkingCalendar.Days week = WorkingCalendar.thisWeek(today);
         if (lower.endsWith("last week")) {
-            from = monday.minusWeeks(1);
-            to = monday.minusDays(1);
+            week = WorkingCalendar.lastWeek(today);
             rest = rest.substring(0, rest.length() - "last week".length()).strip();
         } else if (lower.endsWith("this week")) {
             rest = rest.substring(0, rest.length() - "this week".length()).strip();
         }
+        LocalDate from = week.from();
+        LocalDate to = week.to();
         for (String word : rest.isEmpty() ? new String[0] : rest.split(" ")) {
             String mentioned = PersonMatcher.mentioned(word);
             if (mentioned != null && userId == null) {
@@ -99,7 +98,7 @@ class ReportCommand implements DaybookSubcommand {
                 } catch (DateTimeParseException e) {
                     return new Asked(null, null, null, "I couldn't read `" + SlackText.escape(cut(word))
                             + "`. Use `/daybook report [@person] [from] [to]` with dates like "
-                            + monday + ", or `last week`.");
+                            + WorkingCalendar.weekOf(today) + ", or `last week`.");
                 }
             }
         }

@@ -94,7 +94,10 @@ public class UpdateIntake {
     }
 
     private Recording recordClaimed(Post post, RecordUpdate.Intent intent, boolean recordedEarlier) {
-        Recording recording = updates.record(post.request(intent));
+        // A new post is acknowledged with one insert and derived right after; anything else in full.
+        Recording recording = intent == RecordUpdate.Intent.AS_WRITTEN && !recordedEarlier
+                ? updates.submit(post.request(intent), post.eventId())
+                : updates.record(post.request(intent));
         if (!post.isChannelPost()) {
             return recording;
         }

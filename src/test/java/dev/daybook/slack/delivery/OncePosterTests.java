@@ -1,17 +1,23 @@
 package dev.daybook.slack.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.daybook.slack.client.SlackUnavailable;
+import dev.daybook.support.RetryLater;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
 
@@ -49,6 +55,38 @@ class OncePosterTests extends SlackAppTest {
         assertThat(slack.posted(channel)).hasSize(1);
         assertThat(deliveries.postOnce(FakeSlack.TEAM_ID, key, channel, null, 1, m -> m.text("again")).ts())
                 .isEqualTo(slack.posted(channel).get(0).ts());
+        assertThat(slack.posted(channel)).hasSize(1);
+    }
+
+    /**
+     * A second attempt that finds the message being posted says when to come back: when the first
+     * attempt's claim lapses. Without that, the outbox resubmitted it on every pass (every 30 s, and
+     * every 500 ms in the tests) for as long as the first attempt ran: a storm of attempts that could
+     * only be busy again.
+     */
+    @Test
+    void anAttemptThatFindsTheMessageBeingPostedComesBackWhenTheClaimLapses() throws Exception {
+        String channel = newChannel();
+        String key = "test:" + channel;
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+        clock.set(now);
+        FakeSlack.Hang hang = slack.hang("chat.postMessage", channel);
+        try {
+            CompletableFuture<OncePoster.Posted> first = CompletableFuture.supplyAsync(() -> deliveries.postOnce(
+                    FakeSlack.TEAM_ID, key, channel, null, 1, m -> m.text("exactly once")));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hang.held() == 1);
+
+            assertThatThrownBy(() -> deliveries.postOnce(FakeSlack.TEAM_ID, key, channel, null, 1, m -> m.text("again")))
+                    .isInstanceOf(OncePoster.DeliveryBusy.class)
+                    .isInstanceOf(RetryLater.class)
+                    .satisfies(busy -> assertThat(((RetryLater) busy).notBefore())
+                            .isEqualTo(now.plus(Duration.ofMinutes(10))));
+
+            hang.release();
+            first.get(10, TimeUnit.SECONDS);
+        } finally {
+            hang.release();
+        }
         assertThat(slack.posted(channel)).hasSize(1);
     }
 

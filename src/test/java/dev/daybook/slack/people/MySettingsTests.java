@@ -5,6 +5,7 @@ import static dev.daybook.testkit.SlackRequests.checkboxes;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.daybook.reminders.Reminders;
+import dev.daybook.slack.client.SlackPeople;
 import dev.daybook.support.Dispatches;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
+import dev.daybook.testkit.SlackRequests;
 import dev.daybook.testkit.SlackRequests.Answer;
 
 /** A person's own settings (My settings), the App Home, and a time zone that follows Slack. */
@@ -28,18 +31,41 @@ class MySettingsTests extends SlackAppTest {
     @Autowired
     Dispatches dispatches;
 
+    @Autowired
+    SlackPeople slackPeople;
+
     @Test
     void settingsOutsideAProjectOpenMySettings() {
         String user = newUser();
         slack.user(user, "Ada", "Europe/London");
+        // Slack has described the person already. The form itself waits at most a second for a new
+        // person's profile, which a loaded test machine may not give it; that race is not what this tests.
+        slackPeople.refreshBriefly(FakeSlack.TEAM_ID, user, Duration.ofSeconds(30));
 
         Answer answer = slackRequests.command("/daybook", "settings", newChannel(), "random", user);
 
         assertThat(answer.text()).contains("not a project yet").contains("your own settings");
         FakeSlack.Call open = slack.awaitCalls("views.open", c -> c.param("view").contains("daybook_my_settings")
-                && c.param("trigger_id") != null, 1).get(0);
+                && SlackRequests.triggerOf(user).equals(c.param("trigger_id")), 1).get(0);
         assertThat(open.param("view")).contains("Reminder time").contains("16:30").contains("Europe/London")
-                .contains("Working days").contains("Monday planning note");
+                .contains("from your Slack profile").contains("Working days").contains("Monday planning note");
+    }
+
+    @Test
+    void whileSlackIsSlowToDescribeANewPersonTheFormOpensAndSaysTheZoneIsNotKnownYet() {
+        String user = newUser();
+        slack.user(user, "Ada", "Europe/London");
+        FakeSlack.Hang hang = slack.hang("users.info", user);
+        try {
+            slackRequests.command("/daybook", "settings", newChannel(), "random", user);
+
+            FakeSlack.Call open = slack.awaitCalls("views.open", c -> c.param("view").contains("daybook_my_settings")
+                    && SlackRequests.triggerOf(user).equals(c.param("trigger_id")), 1).get(0);
+            assertThat(hang.releasedAt()).as("opened while Slack still hangs").isZero();
+            assertThat(open.param("view")).contains("Slack has not told me yours yet").contains("Reminder time");
+        } finally {
+            hang.release();
+        }
     }
 
     @Test

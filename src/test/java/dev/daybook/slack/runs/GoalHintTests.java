@@ -73,8 +73,7 @@ class GoalHintTests extends SlackAppTest {
     }
 
     private UpdateRecorded recorded(UpdateView update, long projectId) {
-        return new UpdateRecorded(FakeSlack.TEAM_ID, update.id(), update.revision(), projectId, channel, ada,
-                update.day(), update.source(), null, null, false, List.of());
+        return UpdateRecorded.of(update, channel);
     }
 
     private boolean aHint(FakeSlack.Call call) {

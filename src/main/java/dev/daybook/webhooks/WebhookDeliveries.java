@@ -1,0 +1,6 @@
+package dev.daybook.webhooks;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface WebhookDeliveries extends JpaRepository<WebhookDeliveryEntity, Long> {
+}
