@@ -30,15 +30,11 @@ public class Blockers {
     private final PersonDirectory people;
     private final Clock clock;
 
-<<<<<<< HEAD
-    Blockers(BlockerEntries blockers, BlockerReports reports, PersonDirectory people, Clock clock) {
-        this.reports = reports;
-=======
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Blockers(BlockerEntries blockers, PersonDirectory people, Clock clock,
+    Blockers(BlockerEntries blockers, BlockerReports reports, PersonDirectory people, Clock clock,
              org.springframework.context.ApplicationEventPublisher events) {
->>>>>>> main
+        this.reports = reports;
         this.blockers = blockers;
         this.people = people;
         this.clock = clock;
