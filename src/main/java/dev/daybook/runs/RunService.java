@@ -104,6 +104,11 @@ public class RunService {
         }
     }
 
+    /** The updates that named a run, latest first: what an answer about the run cites. */
+    public List<Long> updatesNaming(String teamId, long runId) {
+        return runs.updatesNaming(teamId, runId);
+    }
+
     /** The update is gone (deleted, or its message was): what it said of any run goes with it. */
     @Transactional
     public void withdrawUpdate(String teamId, long updateId) {

@@ -245,6 +245,13 @@ class Runs {
     }
 
     /** The runs an update is a source of, as (source id, run id). */
+    /** The updates that named the run, latest first. */
+    List<Long> updatesNaming(String teamId, long runId) {
+        return jdbc.sql("select update_id from run_source where team_id = ? and run_id = ? and update_id is not null"
+                        + " order by created_at desc, id desc")
+                .params(teamId, runId).query(Long.class).list();
+    }
+
     List<long[]> sourcesOfUpdate(String teamId, long updateId) {
         return jdbc.sql("select id, run_id from run_source where team_id = ? and update_id = ? order by run_id")
                 .params(teamId, updateId)

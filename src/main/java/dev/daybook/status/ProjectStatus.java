@@ -38,16 +38,18 @@ public record ProjectStatus(Project project, Instant computedAt, LocalDate asOf,
         return members.isEmpty() && blockers.isEmpty() && goals.isEmpty() && runs.isEmpty();
     }
 
-    /** A member's latest update: the day it was filed for, what they did, what they do next. */
-    public record MemberUpdate(String userId, String name, LocalDate day, List<String> done, List<String> next) {
+    /** A member's latest update: the day it was filed for, what they did, what they do next, and which update it is. */
+    public record MemberUpdate(String userId, String name, LocalDate day, List<String> done, List<String> next,
+                               long updateId) {
         public MemberUpdate {
             done = List.copyOf(done);
             next = List.copyOf(next);
         }
     }
 
-    /** An open blocker and how long it has been open. */
-    public record Blocker(long id, String userId, String author, String text, LocalDate since, long ageDays) {
+    /** An open blocker and how long it has been open; {@code updateId} the latest update that listed it, if any. */
+    public record Blocker(long id, String userId, String author, String text, LocalDate since, long ageDays,
+                          Long updateId) {
     }
 
     /** A member who has gone quiet: their last update and how many of their working days have passed since. */

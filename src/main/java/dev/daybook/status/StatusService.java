@@ -77,7 +77,7 @@ public class StatusService {
             PersonRoutine routine = routines.get(latest.userId());
             String name = routine.profile().name();
             members.add(new ProjectStatus.MemberUpdate(latest.userId(), name, latest.day(),
-                    texts(latest, Section.UPDATE), texts(latest, Section.NEXT)));
+                    texts(latest, Section.UPDATE), texts(latest, Section.NEXT), latest.id()));
             // Their own calendar: their today, their working days, their time away.
             WorkingCalendar calendar = routine.calendar().withHolidays(holidays);
             LocalDate theirToday = calendar.dayAt(now);
@@ -87,9 +87,11 @@ public class StatusService {
             }
         }
         List<ProjectStatus.Blocker> open = new ArrayList<>();
+        Map<Long, Long> listedIn = openBlockers.isEmpty() ? Map.of() : blockers.latestReports(project.teamId(), project.id());
         for (OpenBlocker b : openBlockers) {
             String author = routines.get(b.userId()).profile().name();
-            open.add(new ProjectStatus.Blocker(b.id(), b.userId(), author, b.text(), b.firstReported(), b.ageDays()));
+            open.add(new ProjectStatus.Blocker(b.id(), b.userId(), author, b.text(), b.firstReported(), b.ageDays(),
+                    listedIn.get(b.id())));
         }
         return new ProjectStatus(project, now, today, members, open, quiet,
                 goals.progress(project.teamId(), project.id(), now).stream()

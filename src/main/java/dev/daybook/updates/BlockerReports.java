@@ -26,4 +26,16 @@ interface BlockerReports extends JpaRepository<BlockerReportEntity, Long> {
              order by r.day
             """)
     List<ReportedDay> findDaysOfAuthor(String teamId, long projectId, String userId);
+
+    /**
+     * Which update listed each of a project's open blockers, latest last: the update an answer about
+     * the blocker cites. One query for the project, whatever number of blockers it has.
+     */
+    @Query("""
+            select new dev.daybook.updates.ReportedDay(r.blockerId, r.day, r.updateId) from BlockerReportEntity r
+             where r.blockerId in (select b.id from BlockerEntity b
+                                    where b.teamId = :teamId and b.projectId = :projectId and b.resolvedDay is null)
+             order by r.day, r.id
+            """)
+    List<ReportedDay> findReportsOfOpen(String teamId, long projectId);
 }

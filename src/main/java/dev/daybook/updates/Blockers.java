@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +26,15 @@ import dev.daybook.people.PersonProfile;
 public class Blockers {
 
     private final BlockerEntries blockers;
+    private final BlockerReports reports;
     private final PersonDirectory people;
     private final Clock clock;
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    Blockers(BlockerEntries blockers, PersonDirectory people, Clock clock,
+    Blockers(BlockerEntries blockers, BlockerReports reports, PersonDirectory people, Clock clock,
              org.springframework.context.ApplicationEventPublisher events) {
+        this.reports = reports;
         this.blockers = blockers;
         this.people = people;
         this.clock = clock;
@@ -54,6 +57,14 @@ public class Blockers {
      */
     public List<OpenBlocker> openAtEndOf(String teamId, long projectId, LocalDate lastDay) {
         return aged(teamId, blockers.findOpenInProject(teamId, projectId, lastDay), lastDay);
+    }
+
+    /** For each open blocker of the project, the latest update that listed it (the one to cite). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> latestReports(String teamId, long projectId) {
+        Map<Long, Long> latest = new HashMap<>();
+        reports.findReportsOfOpen(teamId, projectId).forEach(r -> latest.put(r.blockerId(), r.updateId()));
+        return latest;
     }
 
     /** The person's own blockers open now, in every project, oldest first, aged in their days. */

@@ -35,8 +35,8 @@ class CanvasMarkdownTests {
     void showsEachPartOfTheStatus() {
         ProjectStatus status = status(
                 List.of(new ProjectStatus.MemberUpdate("U1", "Ada Lovelace", TUESDAY,
-                        List.of("built the cleaning step"), List.of("rerun the baseline"))),
-                List.of(new ProjectStatus.Blocker(1, "U1", "Ada Lovelace", "need the label guide", TUESDAY.minusDays(3), 3)));
+                        List.of("built the cleaning step"), List.of("rerun the baseline"), 1L)),
+                List.of(new ProjectStatus.Blocker(1, "U1", "Ada Lovelace", "need the label guide", TUESDAY.minusDays(3), 3, 1L)));
         WeeklySummary week = week(
                 List.of(new GoalLine("precision", "Precision on invoices", "precision", ">= 0.90", 0.87, 0.85, false,
                         LocalDate.parse("2026-12-18"), List.of())),
@@ -76,8 +76,8 @@ class CanvasMarkdownTests {
     void whatPeopleWriteCannotFormatTheCanvasMentionAnyoneOrBreakOutOfItsLine() {
         String hostile = "# Heading\n- fake item ![](@U0BOSS) [click](https://evil.example) **bold** `code` <!channel> <@U9|bob> | table |\r\n> quote";
         ProjectStatus status = status(
-                List.of(new ProjectStatus.MemberUpdate("U1", "**Mallory** ![](@U0BOSS)", TUESDAY, List.of(hostile), List.of(hostile))),
-                List.of(new ProjectStatus.Blocker(1, "U1", "# Mallory", hostile, TUESDAY, 0)));
+                List.of(new ProjectStatus.MemberUpdate("U1", "**Mallory** ![](@U0BOSS)", TUESDAY, List.of(hostile), List.of(hostile), 1L)),
+                List.of(new ProjectStatus.Blocker(1, "U1", "# Mallory", hostile, TUESDAY, 0, 1L)));
         String md = CanvasMarkdown.render(status, week(List.of(), List.of(new RunLine("run:`x` ![](@U1)", "Mallory", TUESDAY,
                 "f1=1 ![](@U2)", RunLine.Check.DISPUTED)), Split.EMPTY), "javascript:alert(1)", LONDON, NOW);
 
@@ -98,9 +98,9 @@ class CanvasMarkdownTests {
     void longContentIsCutWithSayingHowMuchMore() {
         List<ProjectStatus.MemberUpdate> members = new ArrayList<>();
         IntStream.range(0, 60).forEach(i -> members.add(new ProjectStatus.MemberUpdate("U" + i, "Person " + i, TUESDAY,
-                IntStream.range(0, 12).mapToObj(j -> "item " + j + " " + "x".repeat(j == 0 ? 1000 : 20)).toList(), List.of("next"))));
+                IntStream.range(0, 12).mapToObj(j -> "item " + j + " " + "x".repeat(j == 0 ? 1000 : 20)).toList(), List.of("next"), i)));
         List<ProjectStatus.Blocker> blockers = IntStream.range(0, 45)
-                .mapToObj(i -> new ProjectStatus.Blocker(i, "U1", "Person 1", "blocker " + i, TUESDAY, 1)).toList();
+                .mapToObj(i -> new ProjectStatus.Blocker(i, "U1", "Person 1", "blocker " + i, TUESDAY, 1, (long) i)).toList();
         List<RunLine> runs = IntStream.range(0, 40)
                 .mapToObj(i -> new RunLine("run:" + i, "Person 1", TUESDAY, "f1=0." + i, RunLine.Check.NOT_NEEDED)).toList();
 
@@ -119,7 +119,7 @@ class CanvasMarkdownTests {
         List<ProjectStatus.MemberUpdate> members = new ArrayList<>();
         IntStream.range(0, 40).forEach(i -> members.add(new ProjectStatus.MemberUpdate("U" + i, "Person " + i, TUESDAY,
                 IntStream.range(0, 8).mapToObj(j -> "y".repeat(400)).toList(),
-                IntStream.range(0, 8).mapToObj(j -> "z".repeat(400)).toList())));
+                IntStream.range(0, 8).mapToObj(j -> "z".repeat(400)).toList(), i)));
         String md = CanvasMarkdown.render(status(members, List.of()), week(List.of(), List.of(), Split.EMPTY), null, LONDON, NOW);
 
         assertThat(md.length()).isLessThanOrEqualTo(CanvasMarkdown.MOST_CHARACTERS);

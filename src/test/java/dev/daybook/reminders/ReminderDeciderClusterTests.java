@@ -56,8 +56,7 @@ class ReminderDeciderClusterTests extends SlackAppTest {
         }
         int handed = 0;
         try (AppInstance other = AppInstance.start("daybook-reminders-" + UUID.randomUUID(),
-                Map.of("daybook.reminders.check-every", "1h"))) {
-            other.clock().set(TUESDAY_1630);
+                Map.of("daybook.reminders.check-every", "1h", "daybook.test.clock-starts-at", TUESDAY_1630.toString()))) {
             clock.set(TUESDAY_1630);
             Reminders there = other.bean(Reminders.class);
             for (int round = 0; round < 5; round++) {

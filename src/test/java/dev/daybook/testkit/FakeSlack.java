@@ -139,6 +139,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
     private final Map<String, List<String>> privateMembers = new ConcurrentHashMap<>();
     private final Map<String, String> reactions = new ConcurrentHashMap<>();
+    /** Function executions completed (successfully or not): Slack takes one completion per execution. */
+    private final java.util.Set<String> completedFunctions = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, String> teamsByToken = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
@@ -695,6 +697,58 @@ public final class FakeSlack implements AutoCloseable {
                         params.get("blocks"), null, true, params.get("user"));
                 messages.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(posted);
                 ok.addProperty("message_ts", posted.ts());
+            }
+            case "chat.getPermalink" -> {
+                // As Slack answers: https://<workspace>.slack.com/archives/<channel>/p<ts without its dot>
+                String channel = params.get("channel");
+                String ts = params.get("message_ts");
+                if (channel == null || ts == null || !ts.matches("\\d{10}\\.\\d{6}")) {
+                    return error("message_not_found");
+                }
+                ok.addProperty("channel", channel);
+                ok.addProperty("permalink", "https://daybook-test.slack.com/archives/" + channel + "/p" + ts.replace(".", ""));
+            }
+            case "functions.completeSuccess" -> {
+                String execution = params.get("function_execution_id");
+                if (execution == null || execution.isBlank()) {
+                    return error("invalid_arguments");
+                }
+                if (params.get("outputs") == null || !JsonParser.parseString(params.get("outputs")).isJsonObject()) {
+                    return error("invalid_arguments");
+                }
+                if (!completedFunctions.add(execution)) {
+                    return error("function_execution_not_found"); // Slack forgets an execution once it ended
+                }
+            }
+            case "functions.completeError" -> {
+                String execution = params.get("function_execution_id");
+                if (execution == null || execution.isBlank() || params.get("error") == null || params.get("error").isBlank()) {
+                    return error("invalid_arguments");
+                }
+                if (!completedFunctions.add(execution)) {
+                    return error("function_execution_not_found");
+                }
+            }
+            case "assistant.threads.setStatus" -> {
+                if (params.get("channel_id") == null || params.get("thread_ts") == null || params.get("status") == null) {
+                    return error("invalid_arguments");
+                }
+            }
+            case "assistant.threads.setSuggestedPrompts" -> {
+                if (params.get("channel_id") == null || params.get("thread_ts") == null || params.get("prompts") == null) {
+                    return error("invalid_arguments");
+                }
+                JsonArray prompts = JsonParser.parseString(params.get("prompts")).getAsJsonArray();
+                // Slack takes one to four prompts, each with a title and a message.
+                if (prompts.isEmpty() || prompts.size() > 4) {
+                    return error("invalid_arguments");
+                }
+                for (JsonElement prompt : prompts) {
+                    JsonObject p = prompt.getAsJsonObject();
+                    if (!p.has("title") || !p.has("message") || p.get("message").getAsString().isBlank()) {
+                        return error("invalid_arguments");
+                    }
+                }
             }
             case "reactions.add" -> {
                 String key = params.get("channel") + "/" + params.get("timestamp");

@@ -171,6 +171,65 @@ public final class SlackRequests {
         return event;
     }
 
+    /**
+     * A {@code function_executed} event: a workflow reached one of Daybook's steps, with its inputs as
+     * Slack sends them (user and channel ids as strings). Shaped as Slack's docs show it.
+     */
+    public static JsonObject functionExecuted(String callbackId, String executionId, Map<String, String> inputs) {
+        JsonObject function = new JsonObject();
+        function.addProperty("id", "Fn" + Long.toString(Math.abs(callbackId.hashCode()), 36).toUpperCase());
+        function.addProperty("callback_id", callbackId);
+        function.addProperty("title", callbackId);
+        function.addProperty("description", "");
+        function.addProperty("type", "app");
+        function.add("input_parameters", new JsonArray());
+        function.add("output_parameters", new JsonArray());
+        function.addProperty("app_id", APP_ID);
+        function.addProperty("date_created", 1_700_000_000);
+        function.addProperty("date_updated", 1_700_000_000);
+        function.addProperty("date_deleted", 0);
+        function.addProperty("form_enabled", false);
+        JsonObject values = new JsonObject();
+        inputs.forEach(values::addProperty);
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "function_executed");
+        event.add("function", function);
+        event.add("inputs", values);
+        event.addProperty("function_execution_id", executionId);
+        event.addProperty("workflow_execution_id", "Wx" + executionId.substring(2));
+        event.addProperty("event_ts", "1700000000.000100");
+        event.addProperty("bot_access_token", "xwfp-" + executionId.toLowerCase());
+        return event;
+    }
+
+    /** {@code assistant_thread_started}: someone opened Daybook's assistant panel, perhaps beside a channel. */
+    public static JsonObject assistantThreadStarted(String userId, String threadTs, String viewingChannelId) {
+        JsonObject context = new JsonObject();
+        if (viewingChannelId != null) {
+            context.addProperty("channel_id", viewingChannelId);
+        }
+        context.addProperty("team_id", FakeSlack.TEAM_ID);
+        context.addProperty("enterprise_id", (String) null);
+        JsonObject thread = new JsonObject();
+        thread.addProperty("user_id", userId);
+        thread.add("context", context);
+        thread.addProperty("channel_id", FakeSlack.dm(userId));
+        thread.addProperty("thread_ts", threadTs);
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "assistant_thread_started");
+        event.add("assistant_thread", thread);
+        event.addProperty("event_ts", threadTs);
+        return event;
+    }
+
+    /** A person's message in the assistant thread: a direct message in the thread ({@code message.im}). */
+    public static JsonObject assistantMessage(String userId, String threadTs, String text, String ts) {
+        JsonObject event = directMessage(userId, text, ts);
+        event.addProperty("thread_ts", threadTs);
+        event.addProperty("parent_user_id", FakeSlack.BOT_USER_ID);
+        return event;
+    }
+
     /** A person's direct message to the bot ({@code message.im}). */
     public static JsonObject directMessage(String userId, String text, String ts) {
         JsonObject event = message(FakeSlack.dm(userId), userId, text, ts);

@@ -1,5 +1,8 @@
 package dev.daybook.testkit;
 
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -10,8 +13,14 @@ public class TestWiring {
 
     @Bean
     @Primary
-    MutableClock mutableClock() {
-        return new MutableClock();
+    MutableClock mutableClock(@Value("${daybook.test.clock-starts-at:}") String startsAt) {
+        MutableClock clock = new MutableClock();
+        if (!startsAt.isBlank()) {
+            // Set before anything runs: an instance whose scheduler starts on the wall clock and is moved
+            // afterwards may already have decided what is due at the real time.
+            clock.set(Instant.parse(startsAt));
+        }
+        return clock;
     }
 
     @Bean

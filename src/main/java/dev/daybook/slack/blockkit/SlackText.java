@@ -138,7 +138,7 @@ public final class SlackText {
     }
 
     /** Whether Daybook builds a link to this address: http(s), an absolute URL, no spaces, no {@code <>|}. */
-    static boolean isLinkable(String url) {
+    public static boolean isLinkable(String url) {
         if (url == null || url.length() > LONGEST_LINK || NOT_IN_LINKS.matcher(url).find()) {
             return false;
         }

@@ -65,13 +65,15 @@ class QuestionAnswers {
     private final UpdateService updates;
     private final PersonDirectory people;
     private final RunService runs;
+    private final Citations citations;
     private final Clock clock;
 
     /** Metrics answered in "best run for ...". */
     private static final int MAX_METRICS = 5;
 
     QuestionAnswers(ProjectLookup lookup, ProjectDirectory projects, StatusAnswers statuses, UpdateService updates,
-                    PersonDirectory people, RunService runs, Clock clock) {
+                    PersonDirectory people, RunService runs, Citations citations, Clock clock) {
+        this.citations = citations;
         this.runs = runs;
         this.lookup = lookup;
         this.projects = projects;
@@ -124,7 +126,8 @@ class QuestionAnswers {
     }
 
     private Reply status(ProjectStatus status) {
-        return new Reply(StatusBlocks.fallbackText(status), StatusBlocks.answer(status), false);
+        return new Reply(StatusBlocks.fallbackText(status), citations.withSources(status.project().teamId(),
+                StatusBlocks.answer(status), Citations.of(status)), false);
     }
 
     private Reply blockers(ProjectStatus status) {
@@ -136,7 +139,9 @@ class QuestionAnswers {
         lines.add("*Open blockers in " + project + "*");
         status.blockers().forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
                 + ", " + StatusBlocks.age(b.ageDays()) + ", since " + SlackText.day(b.since()) + ")_"));
-        return lines(lines);
+        List<Citations.Source> sources = status.blockers().stream().filter(b -> b.updateId() != null)
+                .map(b -> new Citations.Source(b.updateId(), b.author() + "'s blocker")).toList();
+        return cited(status.project().teamId(), lines(lines), sources);
     }
 
     private Reply who(ProjectStatus status) {
@@ -166,9 +171,12 @@ class QuestionAnswers {
             return text("No runs with metrics are recorded for #" + project.name() + " yet.");
         }
         List<String> lines = new ArrayList<>();
+        List<Citations.Source> sources = new ArrayList<>();
         lines.add("*Best verified runs in #" + project.name() + "*");
         metrics.stream().limit(MAX_METRICS).forEach(metric -> {
             Optional<RunView> best = runs.best(project.teamId(), project.id(), metric);
+            best.ifPresent(run -> runs.updatesNaming(project.teamId(), run.id()).stream().limit(2)
+                    .forEach(id -> sources.add(new Citations.Source(id, "update naming " + run.label()))));
             if (best.isPresent()) {
                 lines.add("*" + SlackText.escape(metric) + "* " + StatusBlocks.number(best.get().metric(metric).orElseThrow())
                         + ": " + StatusBlocks.runLine(best.get()).substring(2));
@@ -182,7 +190,7 @@ class QuestionAnswers {
             lines.add("_Waiting for a teammate to verify:_");
             unverified.forEach(r -> lines.add(StatusBlocks.runLine(r)));
         }
-        return lines(lines);
+        return cited(project.teamId(), lines(lines), sources);
     }
 
     private Reply goals(ProjectStatus status) {
@@ -233,6 +241,7 @@ class QuestionAnswers {
         lines.add("*What " + StatusBlocks.name(person.name()) + " did " + when + "* (" + SlackText.day(from)
                 + (from.equals(to) ? "" : " – " + SlackText.day(to)) + ")");
         int hidden = 0;
+        List<Citations.Source> sources = new ArrayList<>();
         for (UpdateView update : found) {
             Optional<Project> project = seen.computeIfAbsent(update.projectId(), id -> projects.byId(id)
                     .filter(p -> statuses.refusal(p, askerId) == null));
@@ -241,6 +250,7 @@ class QuestionAnswers {
                 continue;
             }
             lines.add("*" + SlackText.day(update.day()) + "* · #" + project.get().name());
+            sources.add(new Citations.Source(update.id(), "#" + project.get().name() + ", " + SlackText.day(update.day())));
             update.items(Section.UPDATE).forEach(i -> lines.add("• " + StatusBlocks.text(line(i))));
             if (update.items(Section.UPDATE).isEmpty()) {
                 update.items(Section.NEXT).forEach(i -> lines.add("• next: " + StatusBlocks.text(i.text())));
@@ -251,7 +261,12 @@ class QuestionAnswers {
                     + (hidden > 0 ? " that you can see." : "."));
         }
         // Updates from private channels the asker is not in are left out, and shown only to the asker.
-        return new Reply(lines.get(0), blocks(lines), true);
+        return new Reply(lines.get(0), citations.withSources(teamId, blocks(lines), sources), true);
+    }
+
+    /** The reply with links to the updates it was built from. */
+    private Reply cited(String teamId, Reply reply, List<Citations.Source> sources) {
+        return new Reply(reply.text(), citations.withSources(teamId, reply.blocks(), sources), reply.onlyForAsker());
     }
 
     private static String line(UpdateItem item) {

@@ -42,9 +42,11 @@ class StatusActions implements SlackListener {
     private final SlackCalls slack;
     private final AppHome home;
     private final SlackPeople slackPeople;
+    private final Citations citations;
 
     StatusActions(ProjectDirectory projects, StatusAnswers answers, Blockers blockers, PersonDirectory people,
-                  SlackCalls slack, AppHome home, SlackPeople slackPeople) {
+                  SlackCalls slack, AppHome home, SlackPeople slackPeople, Citations citations) {
+        this.citations = citations;
         this.slackPeople = slackPeople;
         this.projects = projects;
         this.answers = answers;
@@ -91,7 +93,8 @@ class StatusActions implements SlackListener {
         try {
             slack.call(project.teamId(), "chat.postMessage", SlackCalls.Patience.NONE,
                     c -> c.chatPostMessage(r -> r.channel(channelId).text(StatusBlocks.fallbackText(answer.status()))
-                            .blocks(StatusBlocks.shared(answer.status(), sharedBy)).unfurlLinks(false)));
+                            .blocks(citations.withSources(project.teamId(), StatusBlocks.shared(answer.status(), sharedBy),
+                                    Citations.of(answer.status()))).unfurlLinks(false)));
             return ":white_check_mark: Shared the status of #" + project.name() + " in this channel.";
         } catch (SlackRefused e) {
             return "Slack would not let me post here (" + e.getMessage() + "). Invite me to the channel and try again.";

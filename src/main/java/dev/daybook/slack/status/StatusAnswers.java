@@ -21,8 +21,10 @@ public class StatusAnswers {
 
     private final StatusService status;
     private final ChannelVisibility visibility;
+    private final Citations citations;
 
-    StatusAnswers(StatusService status, ChannelVisibility visibility) {
+    StatusAnswers(StatusService status, ChannelVisibility visibility, Citations citations) {
+        this.citations = citations;
         this.status = status;
         this.visibility = visibility;
     }
@@ -43,7 +45,13 @@ public class StatusAnswers {
             return Answer.refused(refusal);
         }
         ProjectStatus found = status.status(project);
-        return new Answer(StatusBlocks.fallbackText(found), StatusBlocks.forAsker(found, askerId), found);
+        List<LayoutBlock> blocks = StatusBlocks.forAsker(found, askerId);
+        // The sources go above the share button, with the answer they belong to.
+        List<LayoutBlock> cited = citations.withSources(project.teamId(), blocks.subList(0, blocks.size() - 1),
+                Citations.of(found));
+        List<LayoutBlock> all = new java.util.ArrayList<>(cited);
+        all.add(blocks.get(blocks.size() - 1));
+        return new Answer(StatusBlocks.fallbackText(found), all, found);
     }
 
     boolean isPrivate(Project project) {

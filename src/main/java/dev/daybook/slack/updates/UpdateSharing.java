@@ -24,6 +24,7 @@ import dev.daybook.slack.PostWithdrawn;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackRefused;
+import dev.daybook.slack.delivery.MessageLinks;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.updates.ParseProblem;
 import dev.daybook.updates.UpdateDeleted;
@@ -52,9 +53,11 @@ class UpdateSharing {
     private final PersonDirectory people;
     private final OncePoster deliveries;
     private final SlackCalls slack;
+    private final MessageLinks links;
 
     UpdateSharing(UpdateService updates, ProjectDirectory projects, PersonDirectory people, OncePoster deliveries,
-                  SlackCalls slack) {
+                  SlackCalls slack, MessageLinks links) {
+        this.links = links;
         this.updates = updates;
         this.projects = projects;
         this.people = people;
@@ -76,14 +79,18 @@ class UpdateSharing {
             if (deliveries.find(event.teamId(), key(event.updateId())).isPresent()) {
                 share(project.get(), update.get());
             }
+            // The author's own post is the message to cite: it is what the channel read.
+            links.remember(event.teamId(), event.updateId(), event.channelId(), event.messageTs());
             return;
         }
-        share(project.get(), update.get());
+        share(project.get(), update.get()).ifPresent(posted ->
+                links.remember(event.teamId(), event.updateId(), posted.channelId(), posted.ts()));
     }
 
     @ApplicationModuleListener(id = "slack.update-deleted", propagation = Propagation.NOT_SUPPORTED)
     void on(UpdateDeleted event) {
         deliveries.delete(event.teamId(), key(event.updateId()));
+        links.forget(event.teamId(), event.updateId());
     }
 
     @ApplicationModuleListener(id = "slack.message-needs-reply", propagation = Propagation.NOT_SUPPORTED)
@@ -113,7 +120,8 @@ class UpdateSharing {
         }
     }
 
-    private void share(Project project, UpdateView update) {
+    /** Shares the update; the message it is in, unless Slack would not let Daybook post there. */
+    private Optional<OncePoster.Posted> share(Project project, UpdateView update) {
         String author = people.profile(update.teamId(), update.userId()).name();
         String key = key(update.id());
         var blocks = UpdateBlocks.shared(update, author);
@@ -121,7 +129,7 @@ class UpdateSharing {
         try {
             if (deliveries.find(update.teamId(), key).isPresent()) {
                 deliveries.updateTo(update.teamId(), key, update.revision(), m -> m.text(text).blocks(blocks));
-                return;
+                return deliveries.find(update.teamId(), key);
             }
             // One thread per day of the channel's project, in its zone: a member whose own date is already
             // tomorrow (or still yesterday) posts into the thread the channel is reading today.
@@ -129,14 +137,15 @@ class UpdateSharing {
                     ? dayThread(project, update.createdAt().atZone(project.timeZone() == null ? people.defaultZone()
                             : project.timeZone()).toLocalDate())
                     : null;
-            deliveries.postOnce(update.teamId(), key, project.channelId(), thread, update.revision(),
-                    m -> m.text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false));
+            return Optional.of(deliveries.postOnce(update.teamId(), key, project.channelId(), thread, update.revision(),
+                    m -> m.text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
         } catch (SlackRefused refused) {
             if (!CANNOT_POST.contains(refused.error())) {
                 throw refused;
             }
             log.info("Slack: cannot share an update in {} ({}); telling the author.", project.channelId(), refused.error());
             tellAuthorSharingFailed(project, update, refused.error());
+            return Optional.empty();
         }
     }
 

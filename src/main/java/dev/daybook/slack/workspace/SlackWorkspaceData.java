@@ -18,7 +18,7 @@ class SlackWorkspaceData implements WorkspaceData {
 
     @Override
     public void deleteWorkspace(String teamId) {
-        for (String entity : new String[] {"SlackDeliveryEntity", "SlackEventReceiptEntity", "SlackInstallationEntity"}) {
+        for (String entity : new String[] {"SlackDeliveryEntity", "SlackMessageLinkEntity", "SlackEventReceiptEntity", "SlackInstallationEntity"}) {
             entityManager.createQuery("delete from " + entity + " e where e.teamId = :teamId")
                     .setParameter("teamId", teamId).executeUpdate();
         }

@@ -34,6 +34,7 @@ class ScopesTests {
             Map.entry("canvases.edit", Set.of("canvases:write")),
             Map.entry("canvases.sections.lookup", Set.of("canvases:read")),
             Map.entry("conversations.canvases.create", Set.of("canvases:write")),
+            Map.entry("chat.getPermalink", Set.of()),
             Map.entry("chat.delete", Set.of("chat:write")),
             Map.entry("chat.postEphemeral", Set.of("chat:write")),
             Map.entry("chat.postMessage", Set.of("chat:write")),
