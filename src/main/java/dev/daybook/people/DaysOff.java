@@ -1,9 +1,6 @@
 package dev.daybook.people;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Proxy;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -36,6 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.daybook.people.CalendarSourceEntity.Kind;
+import dev.daybook.support.GuardedHttp;
+import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 
@@ -78,12 +77,7 @@ public class DaysOff {
         this.clock = clock;
         this.defaultZone = people.defaultTimeZone();
         this.transaction = new TransactionTemplate(transactions);
-        // As for MLflow: no redirects (a public feed could send Daybook to a private address), no proxy,
-        // and every name resolved and checked here, so the address connected to is the one checked.
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(settings.timeout()).readTimeout(settings.timeout()).callTimeout(settings.timeout())
-                .followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
-                .proxy(Proxy.NO_PROXY).dns(this::lookUp).build();
+        this.http = GuardedHttp.client(settings.timeout(), settings.timeout(), resolver, settings.policy());
     }
 
     /** Who a calendar is for. */
@@ -285,22 +279,7 @@ public class DaysOff {
         }
     }
 
-    private static final class RefusedAddress extends UnknownHostException {
-        RefusedAddress(String message) {
-            super(message);
-        }
-    }
 
-    private List<InetAddress> lookUp(String host) throws UnknownHostException {
-        List<InetAddress> found = resolver.addresses(host);
-        for (InetAddress address : found) {
-            Optional<String> problem = OutboundAddressRule.problemWithAddress(host, address, settings.policy());
-            if (problem.isPresent()) {
-                throw new RefusedAddress(problem.get());
-            }
-        }
-        return found;
-    }
 
     // ---- the deployment's file ------------------------------------------------------------------
 

@@ -1,14 +1,10 @@
 package dev.daybook.runs;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Proxy;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +19,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daybook.support.GuardedHttp;
+import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.updates.ReferenceReader;
@@ -54,12 +52,6 @@ class MlflowClient {
         }
     }
 
-    /** A name resolved to an address Daybook does not call ({@link OutboundAddressRule}). */
-    static final class RefusedAddress extends UnknownHostException {
-        RefusedAddress(String message) {
-            super(message);
-        }
-    }
 
     /** Longer answers are not a run: a server sending megabytes is refused, not read into memory. */
     private static final long LONGEST_ANSWER = 1 << 20;
@@ -72,31 +64,9 @@ class MlflowClient {
     MlflowClient(MlflowSettings settings, TrackingServerSettings addresses, HostResolver resolver) {
         this.addresses = addresses;
         this.resolver = resolver;
-        // Redirects are not followed (a public server could send Daybook to a private one), no proxy is
-        // asked (it would resolve names itself), and every name is resolved here, so that the address
-        // connected to is the address checked, however the name's DNS answers change.
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.timeout())
-                .callTimeout(settings.timeout())
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .proxy(Proxy.NO_PROXY)
-                .dns(this::lookUp)
-                .build();
+        this.http = GuardedHttp.client(settings.connectTimeout(), settings.timeout(), resolver, addresses.policy());
     }
 
-    private List<InetAddress> lookUp(String host) throws UnknownHostException {
-        List<InetAddress> found = resolver.addresses(host);
-        for (InetAddress address : found) {
-            Optional<String> problem = OutboundAddressRule.problemWithAddress(host, address, addresses.policy());
-            if (problem.isPresent()) {
-                throw new RefusedAddress(problem.get());
-            }
-        }
-        return found;
-    }
 
     Fetched fetch(TrackingServer server, String runId) {
         Optional<String> problem = OutboundAddressRule.problemWithUrl(server.url(), addresses.policy());

@@ -12,18 +12,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.support.Secrets;
@@ -354,30 +349,7 @@ public class RunService {
         if (problem.isPresent()) {
             return problem;
         }
-        String host = java.net.URI.create(url).getHost();
-        if (policy.listed(host) || host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
-            return Optional.empty(); // allowed by name, or an address already checked
-        }
-        CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(() -> {
-            try {
-                return resolver.addresses(host);
-            } catch (UnknownHostException e) {
-                return List.of();
-            }
-        });
-        try {
-            for (InetAddress address : lookup.get(SAVE_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)) {
-                Optional<String> refused = OutboundAddressRule.problemWithAddress(host, address, policy);
-                if (refused.isPresent()) {
-                    return Optional.of(host + " points to an address Daybook does not call. " + refused.get());
-                }
-            }
-        } catch (TimeoutException | ExecutionException e) {
-            lookup.cancel(true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Optional.empty();
+        return GuardedHttp.problemWithName(url, policy, resolver, SAVE_LOOKUP);
     }
 
     /**

@@ -2,12 +2,8 @@ package dev.daybook.webhooks;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.InetAddress;
-import java.net.Proxy;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import okhttp3.MediaType;
@@ -23,6 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.daybook.support.GuardedHttp;
+import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.support.RetryLater;
@@ -56,12 +54,6 @@ class WebhookSender {
         }
     }
 
-    /** A name resolved to an address Daybook does not call. */
-    static final class RefusedAddress extends UnknownHostException {
-        RefusedAddress(String message) {
-            super(message);
-        }
-    }
 
     private final Webhooks webhooks;
     private final WebhookDeliveries deliveries;
@@ -83,30 +75,9 @@ class WebhookSender {
         this.secrets = secrets;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        // As for tracking servers: no redirects (a public receiver could send Daybook to a private one),
-        // no proxy, and every name resolved and checked here, so the address used is the address checked.
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(settings.timeout())
-                .readTimeout(settings.timeout())
-                .callTimeout(settings.timeout())
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .proxy(Proxy.NO_PROXY)
-                .dns(this::lookUp)
-                .build();
+        this.http = GuardedHttp.client(settings.timeout(), settings.timeout(), resolver, settings.policy());
     }
 
-    private List<InetAddress> lookUp(String host) throws UnknownHostException {
-        List<InetAddress> found = resolver.addresses(host);
-        for (InetAddress address : found) {
-            Optional<String> problem = OutboundAddressRule.problemWithAddress(host, address, settings.policy());
-            if (problem.isPresent()) {
-                throw new RefusedAddress(problem.get());
-            }
-        }
-        return found;
-    }
 
     private record Attempt(String url, String secret, String type, String body, int number) {
     }

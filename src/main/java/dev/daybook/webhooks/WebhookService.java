@@ -1,8 +1,5 @@
 package dev.daybook.webhooks;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.support.Secrets;
@@ -197,30 +191,7 @@ public class WebhookService {
                     .replace("mlflow.example.com", "hooks.example.com").replace("the server's address", "the webhook's address")
                     .replace("put the token in the token field", "Daybook signs every delivery instead"));
         }
-        String host = URI.create(url).getHost();
-        if (policy.listed(host) || host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
-            return Optional.empty();
-        }
-        CompletableFuture<List<InetAddress>> lookup = CompletableFuture.supplyAsync(() -> {
-            try {
-                return resolver.addresses(host);
-            } catch (UnknownHostException e) {
-                return List.of();
-            }
-        });
-        try {
-            for (InetAddress address : lookup.get(SAVE_LOOKUP.toMillis(), TimeUnit.MILLISECONDS)) {
-                Optional<String> refused = OutboundAddressRule.problemWithAddress(host, address, policy);
-                if (refused.isPresent()) {
-                    return Optional.of(host + " points to an address Daybook does not call. " + refused.get());
-                }
-            }
-        } catch (TimeoutException | ExecutionException e) {
-            lookup.cancel(true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Optional.empty();
+        return GuardedHttp.problemWithName(url, policy, resolver, SAVE_LOOKUP);
     }
 
     /** The project a webhook event is about, for listeners that have only its id. */
