@@ -62,6 +62,9 @@ class WorkflowSteps implements SlackListener {
     static final String PROJECT_STATUS = "project_status";
     static final String WEEKLY_SUMMARY = "post_weekly_summary";
 
+    /** No member of any channel: who asks when a status step names nobody. */
+    private static final String NOBODY = "";
+
     private static final Logger log = LoggerFactory.getLogger(WorkflowSteps.class);
 
     private final UpdateService updates;
@@ -193,8 +196,9 @@ class WorkflowSteps implements SlackListener {
         }
         Project project = found.get();
         String asker = askedBy.map(StepInputs.Read::value).orElse(null);
-        if (statusAnswers.refusal(project, asker) != null) {
-            String refusal = statusAnswers.refusal(project, asker);
+        // Without a person the step sees what anyone in the workspace sees: public channels only.
+        String refusal = statusAnswers.refusal(project, asker == null ? NOBODY : asker);
+        if (refusal != null) {
             return () -> execution.failed(asker == null && !refusal.startsWith("I couldn't")
                     ? "#" + project.name() + " is a private channel: only its members may see its status. Set the "
                             + "step's \"Asked by\" input to a member (for example the person who runs the workflow)."
