@@ -45,6 +45,9 @@ class ScopesTests {
             Map.entry("conversations.members", Set.of("channels:read", "groups:read")),
             Map.entry("conversations.open", Set.of("im:write")),
             Map.entry("files.uploadV2", Set.of("files:write")),
+            // Workflow Builder steps: completing one's own function execution needs no scope.
+            Map.entry("functions.completeError", Set.of()),
+            Map.entry("functions.completeSuccess", Set.of()),
             Map.entry("reactions.add", Set.of("reactions:write")),
             Map.entry("reactions.remove", Set.of("reactions:write")),
             Map.entry("users.info", Set.of("users:read")),
@@ -57,6 +60,7 @@ class ScopesTests {
             Map.entry("app_home_opened", Set.of()),
             Map.entry("app_mention", Set.of("app_mentions:read")),
             Map.entry("app_uninstalled", Set.of()),
+            Map.entry("function_executed", Set.of()),
             Map.entry("tokens_revoked", Set.of()),
             Map.entry("channel_archive", Set.of("channels:read")),
             Map.entry("channel_rename", Set.of("channels:read")),
