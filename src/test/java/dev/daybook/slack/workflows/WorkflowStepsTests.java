@@ -101,6 +101,32 @@ class WorkflowStepsTests extends SlackAppTest {
     }
 
     @Test
+    void aCompletionSlackLosesIsSentAgainAndTheStepStillRunsOnce() {
+        // Only these tests run steps, so the fault cannot reach another test's completion.
+        slack.acceptThenFail("functions.completeSuccess", 1);
+        String execution = newExecution();
+
+        assertThat(slackRequests.event(functionExecuted("record_update", execution,
+                Map.of("user", ada, "project_channel", channel, "update_text", UPDATE))).status()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("functions.completeSuccess",
+                c -> execution.equals(c.param("function_execution_id"))).size() >= 2);
+        awaitWorkDone(execution);
+        assertThat(slack.calls("functions.completeError", c -> execution.equals(c.param("function_execution_id"))))
+                .isEmpty();
+        assertThat(slack.posted(channel)).hasSize(1);
+    }
+
+    @Test
+    void aChannelDaybookCannotSeeIsNamedAsTheProblem() {
+        slack.in(channel).failWith("conversations.members", 1, "channel_not_found");
+
+        assertThat(run("record_update", Map.of("user", ada, "project_channel", channel, "update_text", UPDATE)).error())
+                .contains("Daybook cannot see #" + name).contains("channel_not_found").contains("Invite Daybook");
+        assertThat(slack.posted(channel)).isEmpty();
+    }
+
+    @Test
     void aPersonWhoIsNotInTheChannelCannotRecordThere() {
         String stranger = newUser();
         slack.user(stranger, "Grace Hopper", "UTC");
