@@ -101,6 +101,26 @@ class WorkflowStepsTests extends SlackAppTest {
     }
 
     @Test
+    void aSecondRunOnTheSameDayAddsToTheDaysUpdateAndDropsNothing() {
+        assertThat(run("record_update", Map.of("user", ada, "project_channel", channel, "update_text", UPDATE))
+                .succeeded()).isTrue();
+        slack.awaitPosted(channel, 1);
+
+        Completion second = run("record_update", Map.of("user", ada, "project_channel", channel,
+                "update_text", "Update: labelled 400 tickets Next: train the first model"));
+
+        assertThat(second.succeeded()).as(second.error()).isTrue();
+        assertThat(second.outputs().get("done_count").getAsInt()).isEqualTo(3);
+        assertThat(second.outputs().get("next_count").getAsInt()).isEqualTo(2);
+        String update = updatesOf(name, "2026-11-24", "2026-11-24").toString();
+        assertThat(update).contains("cleaned the invoices").contains("labelled 400 tickets");
+        // One message in the channel, kept in step with the day's update.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> slack.posted(channel).get(0).allText()
+                .contains("labelled 400 tickets"));
+        assertThat(slack.posted(channel)).hasSize(1);
+    }
+
+    @Test
     void aCompletionSlackLosesIsSentAgainAndTheStepStillRunsOnce() {
         // Only these tests run steps, so the fault cannot reach another test's completion.
         slack.acceptThenFail("functions.completeSuccess", 1);
