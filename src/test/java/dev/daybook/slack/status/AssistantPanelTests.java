@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.projects.ProjectSettings;
 import dev.daybook.runs.RunReport;
 import dev.daybook.runs.RunService;
 import dev.daybook.testkit.FakeSlack;
@@ -199,6 +200,19 @@ class AssistantPanelTests extends SlackAppTest {
         assertThat(newThreadAnswer(nlp.ada(), "what's blocking " + word + "?")).contains("Which one?");
         assertThat(newThreadAnswer(nlp.ada(), "Status of #no-such-project-" + word))
                 .contains("I don't know a project called");
+
+        // Two projects for one client, asked about by the client's name.
+        String client = "Globex" + newChannel().substring(1, 5);
+        Team first = team("alpha-" + newChannel().toLowerCase().substring(1, 6));
+        Team second = team("beta-" + newChannel().toLowerCase().substring(1, 6));
+        for (Team t : List.of(first, second)) {
+            var p = projects.byChannel(FakeSlack.TEAM_ID, t.channel()).orElseThrow();
+            projects.changeSettings(FakeSlack.TEAM_ID, t.channel(),
+                    new ProjectSettings(client, p.defaultCategory(), p.shareMode(), p.timeZone()));
+        }
+        assertThat(newThreadAnswer(first.ada(), "What did I say I'd do next in " + client + "?"))
+                .contains("#" + first.name()).contains("#" + second.name()).contains("Which one?")
+                .doesNotContain("train the baseline");
     }
 
     @Test
