@@ -1,5 +1,6 @@
 package dev.daybook.slack.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +51,10 @@ class AssistantPanel implements SlackListener {
     private final ProjectDirectory projects;
     private final UpdateService updates;
     private final PersonDirectory people;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     AssistantPanel(AssistantThreads threads, QuestionAnswers answers, UpdateIntake intake, SlackCalls slack,
-                   ProjectDirectory projects, UpdateService updates, PersonDirectory people, java.time.Clock clock) {
+                   ProjectDirectory projects, UpdateService updates, PersonDirectory people, Clock clock) {
         this.threads = threads;
         this.answers = answers;
         this.intake = intake;

@@ -6,12 +6,14 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
@@ -285,7 +287,7 @@ class QuestionAnswers {
 
     /** Projects the asker posted in during the last {@value #MY_PROJECT_DAYS} days, or the one they named. */
     private Reply mine(String teamId, String askerId, String named, String channelId,
-                       java.util.function.Function<List<Project>, Reply> how) {
+                       Function<List<Project>, Reply> how) {
         List<Project> theirs;
         if (named != null) {
             ProjectLookup.Found found = lookup.find(teamId, channelId, named);
@@ -303,7 +305,7 @@ class QuestionAnswers {
                     .map(projects::byId).flatMap(Optional::stream)
                     .filter(p -> !p.archived() && teamId.equals(p.teamId()))
                     .filter(p -> statuses.refusal(p, askerId) == null)
-                    .sorted(java.util.Comparator.comparing(Project::name)).limit(MAX_MY_PROJECTS).toList();
+                    .sorted(Comparator.comparing(Project::name)).limit(MAX_MY_PROJECTS).toList();
             if (theirs.isEmpty()) {
                 return Reply.forAsker("You haven't posted an update in any project in the last " + MY_PROJECT_DAYS
                         + " days, so I don't know which projects are yours. Ask about one by name, for example "
