@@ -119,6 +119,26 @@ class ManifestTests {
         return (List<String>) ((Map<String, Object>) function.get(parameters)).get("required");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void offersTheAssistantPanelWithItsPromptsScopeAndEvents() {
+        var features = (Map<String, Object>) manifest.get("features");
+        var view = (Map<String, Object>) features.get("assistant_view");
+        var oauth = (Map<String, Object>) manifest.get("oauth_config");
+        var scopes = (List<String>) ((Map<String, Object>) oauth.get("scopes")).get("bot");
+        var settings = (Map<String, Object>) manifest.get("settings");
+        var events = (List<String>) ((Map<String, Object>) settings.get("event_subscriptions")).get("bot_events");
+
+        assertThat((String) view.get("assistant_description")).isNotBlank();
+        // The prompts Daybook sets in each new thread, so that the panel opens the same way everywhere.
+        assertThat((List<Map<String, String>>) view.get("suggested_prompts")).extracting(p -> p.get("message"))
+                .containsExactly("Status of #acme-nlp", "What's blocking my projects?", "What did I say I'd do next?",
+                        "Best verified run this week");
+        // assistant.threads.setStatus and setSuggestedPrompts; the thread's messages come as message.im.
+        assertThat(scopes).contains("assistant:write", "im:history", "chat:write");
+        assertThat(events).contains("assistant_thread_started", "assistant_thread_context_changed", "message.im");
+    }
+
     /** Slack's schema, its remote references served from the copy kept with the tests. */
     private static Schema slacksSchema() throws IOException {
         Map<String, String> schemas = Map.of(
