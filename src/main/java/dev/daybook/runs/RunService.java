@@ -329,7 +329,8 @@ public class RunService {
     void enrich(String teamId, long runId, MlflowClient.Fetched fetched) {
         runs.find(teamId, runId).ifPresent(run -> {
             report(teamId, run.projectId(), new RunReport("mlflow", run.externalId(), fetched.name(), null,
-                    fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null));
+                    fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null,
+                    fetched.measured()));
             runs.trackerFetched(runId, clock.instant());
         });
     }

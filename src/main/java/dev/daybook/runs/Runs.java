@@ -26,7 +26,7 @@ class Runs {
     private static final String COLUMNS = """
             id, team_id, project_id, source, external_id, name, url, status, params, verification,
             verification_round, verified_by, dispute_reason, reported_by, reported_at, updated_at, started_at,
-            finished_at
+            finished_at, dataset, dataset_version, data_split, seed, code_version
             """;
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
@@ -135,15 +135,20 @@ class Runs {
     }
 
     void describe(long runId, RunReport report, Instant now) {
+        Measurement m = report.measured();
         jdbc.sql("""
                         update experiment_run set
                                name = coalesce(?, name), url = coalesce(?, url), status = coalesce(?, status),
                                started_at = coalesce(?, started_at), finished_at = coalesce(?, finished_at),
-                               source = case when ? = 'run' then source else ? end, updated_at = ?
+                               source = case when ? = 'run' then source else ? end, updated_at = ?,
+                               dataset = coalesce(?, dataset), dataset_version = coalesce(?, dataset_version),
+                               data_split = coalesce(?, data_split), seed = coalesce(?, seed),
+                               code_version = coalesce(?, code_version)
                          where id = ?
                         """)
                 .params(report.name(), report.url(), report.status(), ts(report.startedAt()), ts(report.finishedAt()),
-                        report.source(), report.source(), Timestamps.of(now), runId)
+                        report.source(), report.source(), Timestamps.of(now), m.dataset(), m.datasetVersion(),
+                        m.split(), m.seed(), m.codeVersion(), runId)
                 .update();
     }
 
@@ -362,8 +367,10 @@ class Runs {
                 rs.getInt("verification_round"), rs.getString("verified_by"), rs.getString("dispute_reason"));
         RunView.Reported reported = new RunView.Reported(rs.getString("reported_by"), instant(rs, "reported_at"),
                 instant(rs, "updated_at"));
+        Measurement measured = new Measurement(rs.getString("dataset"), rs.getString("dataset_version"),
+                rs.getString("data_split"), (Long) rs.getObject("seed", Long.class), rs.getString("code_version"));
         return new RunView(rs.getLong("id"), rs.getString("team_id"), rs.getLong("project_id"), tracked, Map.of(),
-                params == null ? Map.of() : json.readValue(params, PARAMS), check, reported, List.of());
+                params == null ? Map.of() : json.readValue(params, PARAMS), measured, check, reported, List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
