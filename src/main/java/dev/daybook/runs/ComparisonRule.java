@@ -41,9 +41,9 @@ public final class ComparisonRule {
      * was tried more than once, or is not known).
      *
      * @param previous    the previous best, or null when this is the first result
-     * @param runsOfSetup how many of the project's runs share the new best's setup (all but the seed), itself included
+     * @param seedsTried  how many seeds the project's runs with the new best's setup (all but the seed) were run with, its own included
      */
-    public static List<String> differences(Measured current, Measured previous, int runsOfSetup) {
+    public static List<String> differences(Measured current, Measured previous, int seedsTried) {
         List<String> out = new ArrayList<>();
         if (previous != null) {
             Measurement a = previous.measured();
@@ -53,7 +53,7 @@ public final class ComparisonRule {
             part("code", shortCommit(a.codeVersion()), shortCommit(b.codeVersion())).ifPresent(out::add);
             out.addAll(params(config(previous.params()), config(current.params())));
         }
-        if (current.measured().seed() != null && runsOfSetup <= 1) {
+        if (current.measured().seed() != null && seedsTried <= 1) {
             out.add("seed " + current.measured().seed() + ": 1 run only");
         }
         return out;

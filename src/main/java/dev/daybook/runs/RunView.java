@@ -28,9 +28,11 @@ public record RunView(long id, String teamId, long projectId, Tracked tracked, M
     /**
      * The sceptic's check.
      *
-     * @param verifiedBy who verified or disputed it, when someone did
+     * @param verifiedBy   who verified or disputed it, when someone did
+     * @param comparableBy who confirmed it comparable with a goal's reference though measured otherwise, or null
      */
-    public record Check(Verification verification, int round, String verifiedBy, String disputeReason) {
+    public record Check(Verification verification, int round, String verifiedBy, String disputeReason,
+                        String comparableBy) {
     }
 
     /**
@@ -112,6 +114,10 @@ public record RunView(long id, String teamId, long projectId, Tracked tracked, M
 
     public String disputeReason() {
         return check.disputeReason();
+    }
+
+    public String comparableConfirmedBy() {
+        return check.comparableBy();
     }
 
     public String reportedBy() {
