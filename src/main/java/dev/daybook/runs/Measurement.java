@@ -60,6 +60,16 @@ public record Measurement(String dataset, String datasetVersion, String split, L
                 or(later.split, split), later.seed != null ? later.seed : seed, or(later.codeVersion, codeVersion));
     }
 
+    /** What two sources say together: each part either knows, and unknown where they disagree. */
+    public static Measurement agreeing(Measurement a, Measurement b) {
+        return new Measurement(agree(a.dataset, b.dataset), agree(a.datasetVersion, b.datasetVersion),
+                agree(a.split, b.split), agree(a.seed, b.seed), agree(a.codeVersion, b.codeVersion));
+    }
+
+    private static <T> T agree(T a, T b) {
+        return a == null ? b : b == null || a.equals(b) ? a : null;
+    }
+
     /** "invoices v4", "invoices", or null when the dataset is unknown. */
     public String datasetLabel() {
         if (dataset == null) {

@@ -154,15 +154,16 @@ class MlflowClient {
      * dataset inputs (the evaluation one's name and digest). Parts that contradict each other are left unknown.
      */
     static Measurement measured(JsonNode run, Map<String, String> params) {
-        Map<String, String> said = new LinkedHashMap<>(params);
+        Map<String, String> tags = new LinkedHashMap<>();
         for (JsonNode tag : run.path("data").path("tags")) {
-            String key = tag.path("key").asString("");
-            String value = tag.path("value").asString("");
+            String key = tag.path("key").isString() ? tag.path("key").asString() : "";
+            String value = tag.path("value").isString() ? tag.path("value").asString() : "";
             if (!key.isBlank() && value.length() <= 500) {
-                said.putIfAbsent(key, value);
+                tags.putIfAbsent(key, value);
             }
         }
-        Measurement measured = Measurement.fromParams(said).measured();
+        Measurement measured = Measurement.agreeing(Measurement.fromParams(params).measured(),
+                Measurement.fromParams(tags).measured());
         if (measured.dataset() == null) {
             JsonNode chosen = null;
             int inputs = 0;
