@@ -135,6 +135,8 @@ class ComparableResultsTests extends SlackAppTest {
                 """.formatted(name));
         FakeSlack.Posted third = CheckMessages.awaitCheck(slack, channel, 3);
         assertThat(third.allText()).contains("Against the previous best `better` (auc 0.95): measured the same way.");
+        assertThat(apiGet("/api/v1/digests/" + name + "/2026-W48.md").body())
+                .contains("same-setup — auc=0.96 · a script, Mon · not verified yet · comparable with the previous best");
     }
 
     @Test
@@ -155,11 +157,15 @@ class ComparableResultsTests extends SlackAppTest {
                 CheckMessages.now(slack, check).allText().contains("was measured on invoices v3 / test"));
         assertThat(goalBest()).isNull();
 
+        assertThat(apiGet("/api/v1/digests/" + name + "/2026-W48.md").body()).contains(
+                "off-ref — auc=0.93 · Ada, Mon · verified · not counted for \\#precision until a teammate "
+                        + "confirms it is comparable with the reference");
         // the one who reported it cannot confirm it; a teammate can
         press(ada, check);
         assertThat(goalBest()).isNull();
         press(bob, check);
         assertThat(goalBest()).isEqualTo(0.93);
+        assertThat(apiGet("/api/v1/digests/" + name + "/2026-W48.md").body()).doesNotContain("not counted for");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 !CheckMessages.buttons(CheckMessages.now(slack, check).blocks()).contains("daybook_run_comparable"));
         // a run measured on the reference counts without anyone's confirmation
