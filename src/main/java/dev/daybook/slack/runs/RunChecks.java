@@ -91,7 +91,7 @@ class RunChecks {
             }
             try {
                 deliveries.postOnce(event.teamId(), key, channel, null, 1,
-                        m -> m.text(plainCheck(run.get())).unfurlLinks(false).unfurlMedia(false));
+                        m -> m.text(plainCheck(run.get(), comparison(run.get()))).unfurlLinks(false).unfurlMedia(false));
                 log.warn("Slack: refused the new-best message in {} ({}); posted it as plain text.", channel, refused.error());
             } catch (SlackRefused again) {
                 log.warn("Slack: could not announce a new best in {} ({}, then {}); nobody was asked to verify it.",
@@ -118,7 +118,8 @@ class RunChecks {
                 }
                 try {
                     slack.call(event.teamId(), "chat.update", SlackCalls.Patience.WAIT, c -> c.chatUpdate(r -> r
-                            .channel(posted.channelId()).ts(posted.ts()).text(plainCheck(run.get())).blocks(List.of())));
+                            .channel(posted.channelId()).ts(posted.ts()).text(plainCheck(run.get(), event.round() == run.get().verificationRound()
+                                    ? comparison(run.get()) : Comparison.NONE)).blocks(List.of())));
                 } catch (SlackRefused again) {
                     log.warn("Slack: could not update a run check ({}, then {}).", refused.error(), again.error());
                 }
@@ -191,8 +192,12 @@ class RunChecks {
     }
 
     /** The check without blocks, for when Slack refuses them: it still says what to check, and where. */
-    static String plainCheck(RunView run) {
+    static String plainCheck(RunView run, Comparison comparison) {
+        String compared = comparisonLine(comparison.previous());
+        String goalNote = goalLine(run, comparison.awaiting());
         return SlackLimits.cut(":trophy: New best from " + RunText.reporters(run) + ": " + RunText.line(run), 2500)
+                + (compared == null ? "" : "\n" + SlackLimits.cut(compared, 500))
+                + (goalNote == null ? "" : "\n" + SlackLimits.cut(goalNote, 500))
                 + "\nVerify or dispute it with `/daybook runs` in this channel.";
     }
 
