@@ -76,7 +76,8 @@ public final class SummaryText {
 
     public static String runLine(RunLine run) {
         return run.runId() + (run.metrics() == null || run.metrics().isBlank() ? "" : " — " + run.metrics())
-                + " · " + run.person() + ", " + weekday(run.day()) + " · " + run.check().label();
+                + " · " + run.person() + ", " + weekday(run.day()) + " · " + run.check().label()
+                + (run.comparability() == null ? "" : " · " + run.comparability());
     }
 
     /** {@code core 68% (target 70%) · adjacent 24% (20%) · moonshot 8% (10%)}. */
