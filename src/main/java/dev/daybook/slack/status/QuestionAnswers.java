@@ -28,6 +28,7 @@ import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.client.SlackChannels;
 import dev.daybook.status.PersonMatcher;
 import dev.daybook.status.ProjectStatus;
+import dev.daybook.status.StatusService;
 import dev.daybook.status.Question;
 import dev.daybook.status.QuestionParser;
 import dev.daybook.updates.Section;
@@ -50,6 +51,7 @@ class QuestionAnswers {
             • `what did Bob do this week?` (or today, yesterday, last week), `bob 这周做了什么`
             • `who is working on churn?`, `谁在做 churn`
             • `best run for acme`, `acme goals`
+            • `what have we ruled out on acme?`, `what do we need from the client on acme?`
             Name a project by its channel, a word of it, or its client. `/daybook help` lists the commands.""";
 
     /** An answer; {@code onlyForAsker} when it must not be shown to others in the channel. */
@@ -67,12 +69,15 @@ class QuestionAnswers {
     private final RunService runs;
     private final Citations citations;
     private final Clock clock;
+    private final StatusService statusService;
 
     /** Metrics answered in "best run for ...". */
     private static final int MAX_METRICS = 5;
 
     QuestionAnswers(ProjectLookup lookup, ProjectDirectory projects, StatusAnswers statuses, UpdateService updates,
-                    PersonDirectory people, RunService runs, Citations citations, Clock clock) {
+                    PersonDirectory people, RunService runs, Citations citations, Clock clock,
+                    StatusService statusService) {
+        this.statusService = statusService;
         this.citations = citations;
         this.runs = runs;
         this.lookup = lookup;
@@ -101,6 +106,8 @@ class QuestionAnswers {
             case WHO_WORKS_ON -> aboutProject(teamId, channelId, askerId, question, this::who);
             case BEST_RUN -> aboutProject(teamId, channelId, askerId, question, this::bestRun);
             case GOALS -> aboutProject(teamId, channelId, askerId, question, this::goals);
+            case RULED_OUT -> aboutProject(teamId, channelId, askerId, question, this::ruledOut);
+            case CLIENT_ASKS -> aboutProject(teamId, channelId, askerId, question, this::clientAsks);
             case PERSON_WORK -> personWork(teamId, askerId, question);
         };
     }
@@ -142,6 +149,43 @@ class QuestionAnswers {
         List<Citations.Source> sources = status.blockers().stream().filter(b -> b.updateId() != null)
                 .map(b -> new Citations.Source(b.updateId(), b.author() + "'s blocker")).toList();
         return cited(status.project().teamId(), lines(lines), sources);
+    }
+
+    /**
+     * The project's negative results, newest first, without names: what the team learned does not work
+     * is a finding, and is never shown as anyone's failure.
+     */
+    private Reply ruledOut(ProjectStatus status) {
+        String project = "#" + status.project().name();
+        List<StatusService.RuledOut> found = statusService.ruledOut(status.project());
+        if (found.isEmpty()) {
+            return text("Nothing has been ruled out in " + project + " in the last " + StatusService.RULED_OUT_DAYS
+                    + " days. Items under a *Didn't work:* heading, or tagged `[negative]`, are kept here.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Ruled out in " + project + "* _(what the team tried and found does not work)_");
+        found.forEach(r -> lines.add("• " + StatusBlocks.text(r.text()) + " _(" + SlackText.day(r.day()) + ")_"));
+        List<Citations.Source> sources = found.stream().map(StatusService.RuledOut::updateId).distinct().limit(5)
+                .map(id -> new Citations.Source(id, "an update")).toList();
+        return cited(status.project().teamId(), lines(lines), sources);
+    }
+
+    /** The open blockers that wait on the client, longest waiting first, each with its age in working days. */
+    private Reply clientAsks(ProjectStatus status) {
+        String project = "#" + status.project().name();
+        List<ProjectStatus.Blocker> asks = status.blockers().stream().filter(ProjectStatus.Blocker::waitsOnClient)
+                .sorted(java.util.Comparator.comparingInt(ProjectStatus.Blocker::clientWorkingDays).reversed())
+                .toList();
+        if (asks.isEmpty()) {
+            return text("Nothing in " + project + " is waiting on the client. Tag a blocker `[client]`, or press "
+                    + "*Waiting on client* beside it in `/daybook status`.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*What " + project + " needs from the client*");
+        asks.forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
+                + ", waiting " + dev.daybook.updates.ClientAskAge.describe(b.clientWorkingDays()) + ", since "
+                + SlackText.day(b.clientSince()) + ")_"));
+        return lines(lines);
     }
 
     private Reply who(ProjectStatus status) {
