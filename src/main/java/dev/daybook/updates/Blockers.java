@@ -110,6 +110,16 @@ public class Blockers {
                 });
     }
 
+    /** The blockers an update lists that are open now, in its author's days: what its shared message offers buttons for. */
+    public List<OpenBlocker> openListedIn(String teamId, long updateId) {
+        List<Long> ids = reports.findBlockerIdsOf(updateId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return aged(teamId, blockers.findAllById(ids).stream().filter(b -> b.teamId().equals(teamId))
+                .filter(BlockerEntity::isOpen).sorted(java.util.Comparator.comparing(BlockerEntity::id)).toList(), null);
+    }
+
     /** What marking a blocker as waiting on the client came to. */
     public enum ClientMark { MARKED, ALREADY, RESOLVED, NOT_FOUND }
 
