@@ -172,6 +172,15 @@ public class Blockers {
         return Acknowledgement.ACKNOWLEDGED;
     }
 
+    /** Every open client ask of every workspace, aged in its author's working days: what the nudge job reads. */
+    public List<OpenBlocker> openClientAsksEverywhere() {
+        Map<String, List<BlockerEntity>> byTeam = new java.util.TreeMap<>();
+        blockers.findAllOpenClientAsks().forEach(b -> byTeam.computeIfAbsent(b.teamId(), t -> new ArrayList<>()).add(b));
+        List<OpenBlocker> all = new ArrayList<>();
+        byTeam.forEach((teamId, found) -> all.addAll(aged(teamId, found, null)));
+        return all;
+    }
+
     /** The project's open blockers that wait on the client, longest waiting first. */
     public List<OpenBlocker> clientAsks(String teamId, long projectId) {
         return openBlockers(teamId, projectId).stream().filter(OpenBlocker::waitsOnClient)
