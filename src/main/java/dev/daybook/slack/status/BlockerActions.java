@@ -20,7 +20,7 @@ import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.blockkit.BlockerButtons;
 import dev.daybook.slack.blockkit.SlackText;
-import dev.daybook.slack.client.SlackCalls;
+import dev.daybook.slack.client.SlackPeople;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.slack.transport.SlackListener;
 import dev.daybook.updates.BlockerAcknowledged;
@@ -43,16 +43,16 @@ class BlockerActions implements SlackListener {
     private final ChannelVisibility channels;
     private final PersonDirectory people;
     private final OncePoster deliveries;
-    private final SlackCalls slack;
+    private final SlackPeople slackPeople;
 
     BlockerActions(Blockers blockers, ProjectDirectory projects, ChannelVisibility channels, PersonDirectory people,
-                   OncePoster deliveries, SlackCalls slack) {
+                   OncePoster deliveries, SlackPeople slackPeople) {
+        this.slackPeople = slackPeople;
         this.blockers = blockers;
         this.projects = projects;
         this.channels = channels;
         this.people = people;
         this.deliveries = deliveries;
-        this.slack = slack;
     }
 
     @Override
@@ -101,6 +101,9 @@ class BlockerActions implements SlackListener {
 
     /** The blocker the button names, if it is this workspace's and the presser is in its project's channel. */
     private String checked(String teamId, BlockActionPayload payload, String userId, Press press) {
+        if (payload.getTeam() != null && payload.getTeam().getId() != null && !payload.getTeam().getId().equals(teamId)) {
+            return notFound(); // a press from another workspace never reaches this one's blockers
+        }
         Optional<OpenBlocker> blocker = number(value(payload)).flatMap(id -> blockers.byId(teamId, id));
         if (blocker.isEmpty()) {
             return notFound();
@@ -122,6 +125,8 @@ class BlockerActions implements SlackListener {
     /** Tells a blocker's author who is on it, once per teammate (the key), by direct message. */
     @ApplicationModuleListener(id = "slack.blocker-acknowledged", propagation = Propagation.NOT_SUPPORTED)
     void on(BlockerAcknowledged event) {
+        // A teammate who never posted is not known yet: ask Slack for their name rather than show their id.
+        slackPeople.refreshIfStale(event.teamId(), event.byUserId());
         String project = projects.byId(event.projectId()).map(p -> " in #" + p.name()).orElse("");
         String text = ":eyes: " + SlackText.escape(name(event.teamId(), event.byUserId())) + " saw your blocker"
                 + project + " and is on it: “" + SlackText.quiet(event.text()) + "”";
