@@ -241,6 +241,35 @@ class ClientAsksAndRuledOutTests extends SlackAppTest {
         assertThat(projects.clientAskLimit(team.project().id())).isEqualTo(2);
     }
 
+    @Test
+    void theLimitIsSetInProjectSettingsAndBadValuesAreRefused() {
+        Team team = team("setting");
+        JsonObject values = SlackRequests.values(
+                dev.daybook.slack.settings.SettingsModal.CLIENT, SlackRequests.textValue(""),
+                dev.daybook.slack.settings.SettingsModal.CATEGORY, SlackRequests.optionValue("static_select", "CORE"),
+                dev.daybook.slack.settings.SettingsModal.SHARING, SlackRequests.optionValue("radio_buttons", "CHANNEL"),
+                dev.daybook.slack.settings.SettingsModal.ZONE, SlackRequests.textValue(""),
+                ClientAskSettingsSection.LIMIT, SlackRequests.textValue("0"));
+
+        for (String bad : List.of("0", "61", "abc", "9".repeat(3), "-2")) {
+            values.add(ClientAskSettingsSection.LIMIT, SlackRequests.values("x", SlackRequests.textValue(bad)).getAsJsonObject("x"));
+            Answer refused = slackRequests.viewSubmission(dev.daybook.slack.settings.SettingsModal.CALLBACK, team.ada(),
+                    values, team.channel());
+            assertThat(refused.body()).as(bad).contains(ClientAskSettingsSection.LIMIT).contains("1 to 60");
+        }
+        assertThat(projects.clientAskLimit(team.project().id())).isEqualTo(5);
+
+        values.add(ClientAskSettingsSection.LIMIT, SlackRequests.values("x", SlackRequests.textValue(" 3 ")).getAsJsonObject("x"));
+        assertThat(slackRequests.viewSubmission(dev.daybook.slack.settings.SettingsModal.CALLBACK, team.ada(), values,
+                team.channel()).body()).contains("Saved");
+        assertThat(projects.clientAskLimit(team.project().id())).isEqualTo(3);
+
+        values.add(ClientAskSettingsSection.LIMIT, SlackRequests.values("x", SlackRequests.textValue("")).getAsJsonObject("x"));
+        assertThat(slackRequests.viewSubmission(dev.daybook.slack.settings.SettingsModal.CALLBACK, team.ada(), values,
+                team.channel()).body()).contains("Saved");
+        assertThat(projects.clientAskLimit(team.project().id())).as("left empty: kept").isEqualTo(3);
+    }
+
     private String ask(Team team, String text) {
         String ts = ts(clock.instant().plusMillis(System.nanoTime() % 1000));
         Answer answer = slackRequests.event(SlackRequests.appMention(team.channel(), team.bob(),
