@@ -124,7 +124,7 @@ class RecordedEvidence implements WeekEvidence {
                 open.stream().map(dev.daybook.updates.OpenBlocker::userId).collect(Collectors.toSet()));
         return open.stream()
                 .map(b -> new OpenBlocker(authors.get(b.userId()).name(), b.text(), b.firstReported(),
-                        (int) b.ageDays()))
+                        (int) b.ageDays(), b.clientSince(), b.clientAgeDays()))
                 .toList();
     }
 }

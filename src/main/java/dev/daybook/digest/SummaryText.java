@@ -105,6 +105,17 @@ public final class SummaryText {
         return count + (count == 1 ? " blocker" : " blockers") + " reported this week and resolved since";
     }
 
+    /** An ask's age as stakeholders read it: "waiting 6 working days (since Fri 4 Dec)". */
+    public static String clientAge(OpenBlocker ask) {
+        String age = ask.clientWorkingDays() <= 0 ? "waiting since today"
+                : "waiting " + ask.clientWorkingDays() + (ask.clientWorkingDays() == 1 ? " working day" : " working days");
+        return age + " (since " + day(ask.clientSince()) + ")";
+    }
+
+    /** The two sections that are new with negative results and client asks. */
+    public static final String CLIENT_ASKS = "What we need from you";
+    public static final String RULED_OUT = "What we ruled out";
+
     public static String days(int days) {
         return days + (days == 1 ? " day" : " days");
     }

@@ -10,7 +10,12 @@ package dev.daybook.status;
 public record Question(Intent intent, String project, String person, Period period) {
 
     public enum Intent {
-        STATUS, BLOCKERS, PERSON_WORK, BEST_RUN, WHO_WORKS_ON, GOALS, HELP, UNCLEAR,
+        STATUS, BLOCKERS, PERSON_WORK, BEST_RUN, WHO_WORKS_ON, GOALS,
+        /** "what have we ruled out on acme?": the negative results. */
+        RULED_OUT,
+        /** "what do we need from the client on acme?": the blockers that wait on the client. */
+        CLIENT_ASKS,
+        HELP, UNCLEAR,
         /** Open blockers across the asker's projects. */
         MY_BLOCKERS,
         /** The asker's latest Next items, per project (or in the project named). */

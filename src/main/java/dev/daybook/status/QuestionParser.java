@@ -82,6 +82,28 @@ public final class QuestionParser {
             Form.of("(?:status|what's the status|状态|进展)", m -> Question.about(Intent.STATUS, null)),
             Form.of("(?:blockers|what's blocking us|what is blocking us|阻碍)", m -> Question.about(Intent.BLOCKERS, null)),
             Form.of("(?:goals|目标)", m -> Question.about(Intent.GOALS, null)),
+            Form.of("(?:what (?:have|did) we (?:rule|ruled) out|what(?:'s| has| have|’s)? (?:been )?ruled out|ruled out|"
+                    + "what didn'?t work|what did not work|dead ends|negative results|排除了什么|哪些没成功|没成功的)",
+                    m -> Question.about(Intent.RULED_OUT, null)),
+            Form.of("(?:what do we need from the client|what does the client owe us|client asks|"
+                    + "what are we waiting on the client for|客户欠我们什么|需要客户做什么)",
+                    m -> Question.about(Intent.CLIENT_ASKS, null)),
+            // ruled out
+            Form.project("what (?:have|did|has) (?:we|the team) (?:rule|ruled) out (?:on|for|in|with) " + P,
+                    Intent.RULED_OUT),
+            Form.project("what(?:'s| has| have|’s)? (?:been )?ruled out (?:on|for|in|with) " + P, Intent.RULED_OUT),
+            Form.project("what (?:didn'?t|did not|hasn'?t|has not) work(?:ed)? (?:on|for|in|with) " + P,
+                    Intent.RULED_OUT),
+            Form.project("(?:dead ends|negative results|ruled out) (?:on|for|in|of) " + P, Intent.RULED_OUT),
+            Form.project(P + "(?:'s|’s)? (?:dead ends|negative results)", Intent.RULED_OUT),
+            Form.project(P + "\\s*(?:排除了什么|排除了哪些|哪些没成功|什么没成功|没成功的)", Intent.RULED_OUT),
+            // client asks
+            Form.project("what do we need from (?:the client|the customer|them) (?:on|for|in) " + P, Intent.CLIENT_ASKS),
+            Form.project("what (?:does|do) (?:the client|the customer) owe us (?:on|for|in) " + P, Intent.CLIENT_ASKS),
+            Form.project("what are we waiting (?:on|for) (?:from )?(?:the client|the customer)(?: for)? (?:on|for|in) " + P,
+                    Intent.CLIENT_ASKS),
+            Form.project("(?:client asks|asks of the client) (?:on|for|in|of) " + P, Intent.CLIENT_ASKS),
+            Form.project(P + "(?:'s|’s)? client asks", Intent.CLIENT_ASKS),
             Form.of("(?:best (?:verified )?run|最佳实验)", m -> Question.about(Intent.BEST_RUN, null)),
             // blockers
             Form.project("(?:what(?:'s| is|’s)|whats) blocking " + P, Intent.BLOCKERS),

@@ -50,6 +50,12 @@ class UpdateItemEntity {
 
     private Double hours;
 
+    @Column(nullable = false)
+    private boolean negative;
+
+    @Column(nullable = false)
+    private boolean clientAsk;
+
     protected UpdateItemEntity() {
     }
 
@@ -62,9 +68,11 @@ class UpdateItemEntity {
         this.category = item.category();
         this.categoryTagged = item.tagged();
         this.hours = item.hours();
+        this.negative = item.negative();
+        this.clientAsk = item.clientAsk();
     }
 
     UpdateItem toItem() {
-        return new UpdateItem(section, text, category, categoryTagged, hours);
+        return new UpdateItem(section, text, category, categoryTagged, hours, negative, clientAsk);
     }
 }

@@ -221,6 +221,11 @@ public final class FakeSlack implements AutoCloseable {
     /** A public channel with these members, as {@code conversations.members} lists them. */
     public FakeSlack publicChannel(String channelId, String name, String... members) {
         channelNames.put(channelId, name);
+        return members(channelId, members);
+    }
+
+    /** The members {@code conversations.members} lists for a public channel (none unless given). */
+    public FakeSlack members(String channelId, String... members) {
         publicMembers.put(channelId, new CopyOnWriteArrayList<>(List.of(members)));
         return this;
     }

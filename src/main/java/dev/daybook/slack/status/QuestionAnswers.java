@@ -56,6 +56,7 @@ class QuestionAnswers {
             • `best run for acme`, `acme goals`
             • about your own projects: `what's blocking my projects?`, `what did I say I'd do next?`,
               `best verified run this week` (or `… for acme`), `我的项目有什么阻碍`, `我接下来要做什么`, `本周最佳实验`
+            • `what have we ruled out on acme?`, `what do we need from the client on acme?`
             Name a project by its channel, a word of it, or its client. `/daybook help` lists the commands.""";
 
     /** An answer; {@code onlyForAsker} when it must not be shown to others in the channel. */
@@ -122,6 +123,8 @@ class QuestionAnswers {
             case MY_BEST_RUN -> mine(teamId, askerId, null, channelId, projects -> question.period() == null
                     ? myBestRuns(projects) : bestRunOfWeek(projects, askerId, question.period(), true));
             case GOALS -> aboutProject(teamId, channelId, askerId, question, this::goals);
+            case RULED_OUT -> aboutProject(teamId, channelId, askerId, question, this::ruledOut);
+            case CLIENT_ASKS -> aboutProject(teamId, channelId, askerId, question, this::clientAsks);
             case PERSON_WORK -> personWork(teamId, askerId, question);
         };
     }
@@ -163,6 +166,43 @@ class QuestionAnswers {
         List<Citations.Source> sources = status.blockers().stream().filter(b -> b.updateId() != null)
                 .map(b -> new Citations.Source(b.updateId(), b.author() + "'s blocker")).toList();
         return cited(status.project().teamId(), lines(lines), sources);
+    }
+
+    /**
+     * The project's negative results, newest first, without names: what the team learned does not work
+     * is a finding, and is never shown as anyone's failure.
+     */
+    private Reply ruledOut(ProjectStatus status) {
+        String project = "#" + status.project().name();
+        List<StatusService.RuledOut> found = this.status.ruledOut(status.project());
+        if (found.isEmpty()) {
+            return text("Nothing has been ruled out in " + project + " in the last " + StatusService.RULED_OUT_DAYS
+                    + " days. Items under a *Didn't work:* heading, or tagged `[negative]`, are kept here.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*Ruled out in " + project + "* _(what the team tried and found does not work)_");
+        found.forEach(r -> lines.add("• " + StatusBlocks.text(r.text()) + " _(" + SlackText.day(r.day()) + ")_"));
+        List<Citations.Source> sources = found.stream().map(StatusService.RuledOut::updateId).distinct().limit(5)
+                .map(id -> new Citations.Source(id, "an update")).toList();
+        return cited(status.project().teamId(), lines(lines), sources);
+    }
+
+    /** The open blockers that wait on the client, longest waiting first, each with its age in working days. */
+    private Reply clientAsks(ProjectStatus status) {
+        String project = "#" + status.project().name();
+        List<ProjectStatus.Blocker> asks = status.blockers().stream().filter(ProjectStatus.Blocker::waitsOnClient)
+                .sorted(java.util.Comparator.comparingInt(ProjectStatus.Blocker::clientWorkingDays).reversed())
+                .toList();
+        if (asks.isEmpty()) {
+            return text("Nothing in " + project + " is waiting on the client. Tag a blocker `[client]`, or press "
+                    + "*Waiting on client* beside it in `/daybook status`.");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("*What " + project + " needs from the client*");
+        asks.forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
+                + ", waiting " + dev.daybook.updates.ClientAskAge.describe(b.clientWorkingDays()) + ", since "
+                + SlackText.day(b.clientSince()) + ")_"));
+        return lines(lines);
     }
 
     private Reply who(ProjectStatus status) {
