@@ -42,7 +42,8 @@ public class DaybookApplication {
         }
         var source = DaybookApplication.class.getProtectionDomain().getCodeSource();
         String location = source == null ? "" : source.getLocation().toString();
-        boolean fromJar = location.endsWith(".jar") || location.endsWith(".jar!/") || location.startsWith("nested:");
+        // The jar itself ("jar:nested:…/daybook.jar/!BOOT-INF/classes/!/"), or unpacked by bin/prepare-fast-start.
+        boolean fromJar = location.contains("nested:") || location.endsWith(".jar");
         if (fromJar && ClassUtils.isPresent(DaybookApplication.class.getName() + "__ApplicationContextInitializer",
                 DaybookApplication.class.getClassLoader())) {
             System.setProperty(AotDetector.AOT_ENABLED, "true");
