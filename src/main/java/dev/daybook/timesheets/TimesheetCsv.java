@@ -1,7 +1,6 @@
 package dev.daybook.timesheets;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.daybook.updates.Hours;
 
 /**
  * A timesheet as CSV (RFC 4180: CRLF, fields quoted when they need it), one line per
@@ -25,17 +24,12 @@ public final class TimesheetCsv {
                     .append(field(row.userId())).append(',')
                     .append(field(row.person())).append(',')
                     .append(row.category() == null ? "" : row.category().label()).append(',')
-                    .append(row.hours() == null ? "" : hours(row.hours())).append(',')
+                    .append(row.hours() == null ? "" : Hours.number(row.hours())).append(',')
                     .append(row.items()).append(',')
                     .append(row.itemsWithoutHours()).append(',')
                     .append(field(row.note())).append("\r\n");
         }
         return csv.toString();
-    }
-
-    /** Hours as a plain number with at most two decimals: {@code 2}, {@code 1.5}, {@code 0.25}. */
-    public static String hours(double hours) {
-        return BigDecimal.valueOf(hours).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String field(String value) {

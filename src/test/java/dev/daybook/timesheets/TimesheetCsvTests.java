@@ -35,10 +35,10 @@ class TimesheetCsvTests {
 
     @Test
     void hoursHaveAtMostTwoDecimals() {
-        assertThat(TimesheetCsv.hours(2.0)).isEqualTo("2");
-        assertThat(TimesheetCsv.hours(0.25)).isEqualTo("0.25");
-        assertThat(TimesheetCsv.hours(1.0 / 3)).isEqualTo("0.33");
-        assertThat(TimesheetCsv.hours(100.0)).isEqualTo("100");
+        assertThat(dev.daybook.updates.Hours.number(2.0)).isEqualTo("2");
+        assertThat(dev.daybook.updates.Hours.number(0.25)).isEqualTo("0.25");
+        assertThat(dev.daybook.updates.Hours.number(1.0 / 3)).isEqualTo("0.33");
+        assertThat(dev.daybook.updates.Hours.number(100.0)).isEqualTo("100");
     }
 
     private static Timesheet sheet(TimesheetRow... rows) {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.updates.Hours;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonProfile;
 import dev.daybook.people.WorkingCalendar;
@@ -480,11 +481,7 @@ class QuestionAnswers {
     }
 
     private static String line(UpdateItem item) {
-        return item.hours() == null ? item.text() : item.text() + " `" + trim(item.hours()) + "h`";
-    }
-
-    private static String trim(double hours) {
-        return hours == Math.rint(hours) ? Long.toString((long) hours) : Double.toString(hours);
+        return item.hours() == null ? item.text() : item.text() + " `" + Hours.tag(item.hours()) + "`";
     }
 
     private static Reply text(String text) {

@@ -18,6 +18,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.updates.Hours;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
@@ -148,11 +149,11 @@ class ReportCommand implements DaybookSubcommand {
             lines.add("");
             lines.add("*" + StatusBlocks.name(person.name()) + "* · " + person.days().size()
                     + (person.days().size() == 1 ? " update" : " updates")
-                    + (person.hours() > 0 ? " · " + hours(person.hours()) + " tagged" : ""));
+                    + (person.hours() > 0 ? " · " + Hours.tag(person.hours()) + " tagged" : ""));
             for (Report.Day day : person.days()) {
                 lines.add("_" + SlackText.day(day.day()) + (here.isPresent() ? "" : " · #" + day.projectName()) + "_");
                 day.done().forEach(i -> lines.add("• " + SlackText.quiet(i.text())
-                        + (i.hours() == null ? "" : " `" + hours(i.hours()) + "`")));
+                        + (i.hours() == null ? "" : " `" + Hours.tag(i.hours()) + "`")));
                 if (day.done().isEmpty()) {
                     day.next().forEach(i -> lines.add("• next: " + SlackText.quiet(i.text())));
                 }
@@ -166,10 +167,6 @@ class ReportCommand implements DaybookSubcommand {
         SlackText.chunks(shown, SlackText.SECTION_LIMIT).stream().limit(45)
                 .forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
         return ctx.ack(r -> r.responseType("ephemeral").text(title).blocks(blocks));
-    }
-
-    private static String hours(double hours) {
-        return (hours == Math.rint(hours) ? Long.toString((long) hours) : String.format(Locale.ROOT, "%.1f", hours)) + "h";
     }
 
     private static String cut(String word) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.daybook.updates.Hours;
 import dev.daybook.projects.Category;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
@@ -144,13 +145,13 @@ class TimesheetCommand implements DaybookSubcommand {
         StringBuilder text = new StringBuilder("Timesheet of ").append(String.join(", ", timesheet.projects().stream()
                         .map(n -> "#" + n).toList()))
                 .append(", ").append(timesheet.from()).append(" to ").append(timesheet.to()).append(": ")
-                .append(TimesheetCsv.hours(timesheet.totalHours())).append(" h written.");
+                .append(Hours.number(timesheet.totalHours())).append(" h written.");
         for (ClientSplit client : timesheet.clients()) {
             text.append("\n• ").append(client.client() == null ? "No client" : client.client()).append(": ");
             if (client.totalHours() <= 0) {
                 text.append("no hours written");
             } else {
-                text.append(TimesheetCsv.hours(client.totalHours())).append(" h, ");
+                text.append(Hours.number(client.totalHours())).append(" h, ");
                 text.append(java.util.Arrays.stream(Category.values())
                         .map(c -> client.percents().get(c) + "% " + c.label()).collect(Collectors.joining(" / ")));
                 text.append(" (target ").append(client.target()).append(")");

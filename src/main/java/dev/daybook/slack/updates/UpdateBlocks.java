@@ -6,10 +6,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.slack.api.model.block.LayoutBlock;
 
+import dev.daybook.updates.Hours;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
@@ -88,13 +88,8 @@ final class UpdateBlocks {
             if (item.tagged()) {
                 tag.append(' ');
             }
-            tag.append(hours(item.hours()));
+            tag.append(Hours.tag(item.hours()));
         }
         return text + tag.append('`');
-    }
-
-    static String hours(double hours) {
-        return hours == Math.rint(hours) ? String.format(Locale.ROOT, "%.0fh", hours)
-                : String.format(Locale.ROOT, "%sh", hours);
     }
 }

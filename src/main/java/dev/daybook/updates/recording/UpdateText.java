@@ -1,5 +1,6 @@
 package dev.daybook.updates.recording;
 
+import dev.daybook.updates.Hours;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateItem;
@@ -44,12 +45,8 @@ public final class UpdateText {
 
     private static String tags(UpdateItem item) {
         String category = item.tagged() ? item.category().name().toLowerCase(Locale.ROOT) : "";
-        String hours = item.hours() == null ? "" : trim(item.hours()) + "h";
+        String hours = item.hours() == null ? "" : Hours.tag(item.hours());
         String inside = (category + " " + hours).strip();
         return inside.isEmpty() ? "" : " [" + inside + "]";
-    }
-
-    private static String trim(double hours) {
-        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
     }
 }
