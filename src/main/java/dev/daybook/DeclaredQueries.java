@@ -11,9 +11,10 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
  * {@code Sort} arguments; Hibernate then parses it again to validate it. Daybook's queries take no
  * {@code Pageable} or {@code Sort}, so the first parse bought nothing and cost an eighth of the start-up
  * (see docs/benchmarks.md). The simple enhancer Spring Data falls back to is used instead; Hibernate
- * still parses and validates every query at start-up.
+ * still parses and validates every query at start-up. Public for the repository code Spring's
+ * ahead-of-time processing generates at build time in each module's package.
  */
-class DeclaredQueries implements QueryEnhancerSelector {
+public class DeclaredQueries implements QueryEnhancerSelector {
 
     @Override
     public QueryEnhancerFactory select(DeclaredQuery query) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.runs.ComparisonRule;
 import dev.daybook.runs.RunService;
 
 /** A project's client goals, and their progress from verified runs. */
@@ -26,7 +27,7 @@ public class GoalService {
 
     /** Field names of {@link GoalDraft}, for errors shown beside the right input. */
     public static final String SLUG = "slug", STATEMENT = "statement", CLIENT = "client", TARGET = "target",
-            DUE = "due", STATUS = "status";
+            DUE = "due", STATUS = "status", REFERENCE_DATASET = "reference_dataset", REFERENCE_SPLIT = "reference_split";
 
     private static final Pattern SLUG_FORM = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final Duration WEEK = Duration.ofDays(7);
@@ -110,6 +111,10 @@ public class GoalService {
         if (status.isEmpty()) {
             errors.put(STATUS, "Choose a status from the list: active, at risk, achieved or dropped.");
         }
+        String referenceDataset = trim(draft.referenceDataset());
+        String referenceSplit = trim(draft.referenceSplit());
+        ComparisonRule.problemWithReference(referenceDataset, null).ifPresent(p -> errors.put(REFERENCE_DATASET, p));
+        ComparisonRule.problemWithReference(null, referenceSplit).ifPresent(p -> errors.put(REFERENCE_SPLIT, p));
         Optional<GoalView> existing = editing == null ? Optional.empty() : goals.byId(teamId, editing)
                 .filter(g -> g.projectId() == projectId);
         if (editing != null && existing.isEmpty()) {
@@ -118,7 +123,8 @@ public class GoalService {
         if (!errors.isEmpty()) {
             return new Saved(Optional.empty(), errors);
         }
-        GoalView goal = new GoalView(0, teamId, projectId, slug, statement, client, target, due, status.get());
+        GoalView goal = new GoalView(0, teamId, projectId, slug, statement, client, target, due, status.get(),
+                referenceDataset, referenceSplit);
         Instant now = clock.instant();
         Optional<GoalView> sameSlug = goals.bySlug(teamId, projectId, slug);
         if (sameSlug.isPresent() && (editing == null || sameSlug.get().id() != editing)) {
@@ -143,9 +149,10 @@ public class GoalService {
         if (goal.target() == null) {
             return new GoalProgress(goal, null, null, null, false);
         }
-        Double now = runs.bestVerifiedValue(goal.teamId(), goal.projectId(), goal.target().metric(), asOf).orElse(null);
+        Double now = runs.bestVerifiedValue(goal.teamId(), goal.projectId(), goal.target().metric(), asOf,
+                goal.referenceDataset(), goal.referenceSplit()).orElse(null);
         Double before = runs.bestVerifiedValue(goal.teamId(), goal.projectId(), goal.target().metric(),
-                asOf.minus(WEEK)).orElse(null);
+                asOf.minus(WEEK), goal.referenceDataset(), goal.referenceSplit()).orElse(null);
         Double change = now == null || before == null ? null : now - before;
         return new GoalProgress(goal, now, before, change, now != null && goal.target().metBy(now));
     }
@@ -158,10 +165,25 @@ public class GoalService {
         }
         List<GoalPoint> points = new ArrayList<>();
         for (Instant at = to; !at.isBefore(from) && points.size() < MAX_WEEKS; at = at.minus(WEEK)) {
-            points.add(0, new GoalPoint(at, runs.bestVerifiedValue(teamId, projectId, goal.get().target().metric(), at)
-                    .orElse(null)));
+            points.add(0, new GoalPoint(at, runs.bestVerifiedValue(teamId, projectId, goal.get().target().metric(), at,
+                    goal.get().referenceDataset(), goal.get().referenceSplit()).orElse(null)));
         }
         return points;
+    }
+
+    /**
+     * The project's goals with a metric target that the run does not count for yet: measured on another
+     * dataset or split than the goal's reference (or not saying), and not confirmed comparable.
+     */
+    public List<GoalView> awaitingComparability(String teamId, long projectId, dev.daybook.runs.RunView run) {
+        if (run.comparableConfirmedBy() != null) {
+            return List.of();
+        }
+        return goals.all(teamId, projectId).stream()
+                .filter(g -> g.target() != null && g.hasReference() && run.metrics().containsKey(g.target().metric()))
+                .filter(g -> ComparisonRule.fit(g.referenceDataset(), g.referenceSplit(), run.measured())
+                        != ComparisonRule.Fit.FITS)
+                .toList();
     }
 
     /** Today's date for the deployment clock; used by callers that show "overdue". */

@@ -18,7 +18,8 @@ import dev.daybook.support.Timestamps;
 class Goals {
 
     private static final String COLUMNS =
-            "id, team_id, project_id, slug, statement, client, metric_name, comparator, target, due_date, status";
+            "id, team_id, project_id, slug, statement, client, metric_name, comparator, target, due_date, status, "
+            + "reference_dataset, reference_split";
 
     private final JdbcClient jdbc;
     private final InsertIfAbsent inserts;
@@ -48,23 +49,26 @@ class Goals {
         GoalTarget t = goal.target();
         return inserts.insert("""
                 insert into client_goal (team_id, project_id, slug, statement, client, metric_name, comparator, target,
-                                         due_date, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         due_date, status, created_at, updated_at, reference_dataset, reference_split)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, teamId, projectId, goal.slug(), goal.statement(), goal.client(), t == null ? null : t.metric(),
                 t == null ? null : t.comparison().symbol(), t == null ? null : t.value(), goal.due(),
-                goal.status().name(), Timestamps.of(now), Timestamps.of(now));
+                goal.status().name(), Timestamps.of(now), Timestamps.of(now), goal.referenceDataset(),
+                goal.referenceSplit());
     }
 
     void update(String teamId, long id, GoalView goal, Instant now) {
         GoalTarget t = goal.target();
         jdbc.sql("""
                         update client_goal set slug = ?, statement = ?, client = ?, metric_name = ?, comparator = ?,
-                               target = ?, due_date = ?, status = ?, updated_at = ?
+                               target = ?, due_date = ?, status = ?, updated_at = ?, reference_dataset = ?,
+                               reference_split = ?
                          where team_id = ? and id = ?
                         """)
                 .params(goal.slug(), goal.statement(), goal.client(), t == null ? null : t.metric(),
                         t == null ? null : t.comparison().symbol(), t == null ? null : t.value(), goal.due(),
-                        goal.status().name(), Timestamps.of(now), teamId, id)
+                        goal.status().name(), Timestamps.of(now), goal.referenceDataset(), goal.referenceSplit(),
+                        teamId, id)
                 .update();
     }
 
@@ -78,6 +82,7 @@ class Goals {
                 GoalTarget.Comparison.of(rs.getString("comparator")), rs.getDouble("target"));
         return new GoalView(rs.getLong("id"), rs.getString("team_id"), rs.getLong("project_id"), rs.getString("slug"),
                 rs.getString("statement"), rs.getString("client"), target, rs.getObject("due_date", LocalDate.class),
-                GoalStatus.valueOf(rs.getString("status")));
+                GoalStatus.valueOf(rs.getString("status")), rs.getString("reference_dataset"),
+                rs.getString("reference_split"));
     }
 }

@@ -38,13 +38,14 @@ class GoalsApiController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record GoalJson(String slug, String statement, String client, String target, LocalDate due, String status,
-                    Double best, Double weekAgo, Double change, boolean met) {
+                    Double best, Double weekAgo, Double change, boolean met, String referenceDataset,
+                    String referenceSplit) {
 
         static GoalJson of(GoalProgress p) {
             GoalView g = p.goal();
             return new GoalJson(g.slug(), g.statement(), g.client(), g.target() == null ? null : g.target().toString(),
                     g.due(), g.status().name().toLowerCase(java.util.Locale.ROOT), p.current(), p.weekAgo(), p.change(),
-                    p.met());
+                    p.met(), g.referenceDataset(), g.referenceSplit());
         }
     }
 }

@@ -90,6 +90,26 @@ public class ProjectDirectory {
         return project.toProject();
     }
 
+    /** How many working days a client ask may wait before a lead is nudged, unless the project says otherwise. */
+    public static final int DEFAULT_CLIENT_ASK_DAYS = 5;
+    /** The most a project may set: a longer wait is no nudge at all. */
+    public static final int MAX_CLIENT_ASK_DAYS = 60;
+
+    /** The project's limit for a client ask, in working days ({@link #DEFAULT_CLIENT_ASK_DAYS} unless set). */
+    public int clientAskLimit(long projectId) {
+        return projects.findById(projectId).map(ProjectEntity::clientAskDays).orElse(DEFAULT_CLIENT_ASK_DAYS);
+    }
+
+    /** Sets the limit; days outside 1 to {@link #MAX_CLIENT_ASK_DAYS} are refused. */
+    @Transactional
+    public void setClientAskLimit(String teamId, String channelId, int days) {
+        if (days < 1 || days > MAX_CLIENT_ASK_DAYS) {
+            throw new IllegalArgumentException("A client ask limit is 1 to " + MAX_CLIENT_ASK_DAYS + " working days");
+        }
+        projects.findByTeamIdAndChannelId(teamId, channelId)
+                .orElseThrow(() -> new IllegalArgumentException("Not a project: " + channelId)).clientAskDays(days);
+    }
+
     /** Follows a channel rename, so the project keeps the channel's name. */
     @Transactional
     public void rename(String teamId, String channelId, String newName) {

@@ -44,10 +44,22 @@ class ProjectEntity {
     @Column(nullable = false)
     private boolean archived;
 
+    /** Working days a client ask may wait before a lead is nudged (V61). */
+    @Column(nullable = false)
+    private int clientAskDays = ProjectDirectory.DEFAULT_CLIENT_ASK_DAYS;
+
     @Column(nullable = false)
     private Instant createdAt;
 
     protected ProjectEntity() {
+    }
+
+    int clientAskDays() {
+        return clientAskDays;
+    }
+
+    void clientAskDays(int days) {
+        this.clientAskDays = days;
     }
 
     void rename(String name) {

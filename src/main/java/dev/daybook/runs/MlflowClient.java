@@ -35,7 +35,12 @@ class MlflowClient {
 
     /** What MLflow knows of a run. */
     record Fetched(String name, String status, Instant startedAt, Instant finishedAt, Map<String, Double> metrics,
-                   Map<String, String> params) {
+                   Map<String, String> params, Measurement measured) {
+
+        Fetched(String name, String status, Instant startedAt, Instant finishedAt, Map<String, Double> metrics,
+                Map<String, String> params) {
+            this(name, status, startedAt, finishedAt, metrics, params, Measurement.NONE);
+        }
     }
 
     /** MLflow could not answer now (down, slow, 5xx, junk): worth asking again later. */
@@ -139,7 +144,55 @@ class MlflowClient {
             }
         }
         return new Fetched(limit(info.path("run_name").asString(null), 255), limit(info.path("status").asString(null), 32),
-                millis(info.path("start_time")), millis(info.path("end_time")), metrics, params);
+                millis(info.path("start_time")), millis(info.path("end_time")), metrics, params, measured(run, params));
+    }
+
+    /**
+     * What the run was measured on, from its params and tags by the names {@link Measurement} reads
+     * ({@code dataset}, {@code dataset_version}, {@code split}, {@code seed}, the tag
+     * {@code mlflow.source.git.commit}, ...), and, when they name no dataset, from the run's logged
+     * dataset inputs (the evaluation one's name and digest). Parts that contradict each other are left unknown.
+     */
+    static Measurement measured(JsonNode run, Map<String, String> params) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode tag : run.path("data").path("tags")) {
+            String key = tag.path("key").isString() ? tag.path("key").asString() : "";
+            String value = tag.path("value").isString() ? tag.path("value").asString() : "";
+            if (!key.isBlank() && value.length() <= 500) {
+                tags.putIfAbsent(key, value);
+            }
+        }
+        Measurement measured = Measurement.agreeing(Measurement.fromParams(params).measured(),
+                Measurement.fromParams(tags).measured());
+        if (measured.dataset() == null) {
+            JsonNode chosen = null;
+            int inputs = 0;
+            for (JsonNode input : run.path("inputs").path("dataset_inputs")) {
+                inputs++;
+                boolean training = false;
+                for (JsonNode tag : input.path("tags")) {
+                    if ("mlflow.data.context".equals(tag.path("key").asString(""))
+                            && "train".equalsIgnoreCase(tag.path("value").asString(""))) {
+                        training = true;
+                    }
+                }
+                if (!training && chosen == null) {
+                    chosen = input;
+                }
+            }
+            if (chosen == null && inputs == 1) {
+                chosen = run.path("inputs").path("dataset_inputs").get(0);
+            }
+            if (chosen != null) {
+                String name = limit(chosen.path("dataset").path("name").asString(null), Measurement.MAX_DATASET);
+                String digest = limit(chosen.path("dataset").path("digest").asString(null), Measurement.MAX_VERSION);
+                measured = measured.with(new Measurement(name, measured.datasetVersion() == null ? digest : null,
+                        null, null, null));
+            }
+        }
+        return new Measurement(limit(measured.dataset(), Measurement.MAX_DATASET),
+                limit(measured.datasetVersion(), Measurement.MAX_VERSION), limit(measured.split(), Measurement.MAX_SPLIT),
+                measured.seed(), limit(measured.codeVersion(), Measurement.MAX_CODE));
     }
 
     private static Instant millis(JsonNode node) {

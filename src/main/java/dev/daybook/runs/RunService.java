@@ -129,6 +129,10 @@ public class RunService {
         boolean created = runs.insertIfAbsent(teamId, projectId, externalId, report.source(), report.reportedBy(), now);
         RunView before = runs.lock(teamId, projectId, externalId).orElseThrow();
         runs.describe(before.id(), report, now);
+        if (before.comparableConfirmedBy() != null && !before.measured().with(report.measured()).equals(before.measured())) {
+            // what was confirmed comparable was another measurement
+            runs.comparable(before.id(), null, now);
+        }
         if (!report.params().isEmpty()) {
             Map<String, String> params = new LinkedHashMap<>(before.params());
             params.putAll(report.params());
@@ -288,6 +292,28 @@ public class RunService {
         return Outcome.DONE;
     }
 
+    /**
+     * A teammate confirms that the run, though measured on another dataset or split than a goal's
+     * reference, is comparable with it: it then counts for the project's goals. As for verifying,
+     * whoever reported one of its numbers cannot.
+     */
+    @Transactional
+    public Outcome confirmComparable(String teamId, long runId, String userId) {
+        Optional<RunView> found = runs.lock(teamId, runId);
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        if (found.get().reportedByPerson(userId)) {
+            return Outcome.OWN_RUN;
+        }
+        if (found.get().comparableConfirmedBy() == null) {
+            runs.comparable(runId, userId, clock.instant());
+            events.publishEvent(new RunVerificationChanged(teamId, found.get().projectId(), runId,
+                    found.get().verificationRound()));
+        }
+        return Outcome.DONE;
+    }
+
     /** Verifies the run's result as it stands now (its current round). */
     @Transactional
     public Outcome verify(String teamId, long runId, String userId) {
@@ -329,7 +355,8 @@ public class RunService {
     void enrich(String teamId, long runId, MlflowClient.Fetched fetched) {
         runs.find(teamId, runId).ifPresent(run -> {
             report(teamId, run.projectId(), new RunReport("mlflow", run.externalId(), fetched.name(), null,
-                    fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null));
+                    fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null,
+                    fetched.measured()));
             runs.trackerFetched(runId, clock.instant());
         });
     }
@@ -418,7 +445,25 @@ public class RunService {
 
     /** The best verified value of the metric among runs verified by {@code asOf}. */
     public Optional<Double> bestVerifiedValue(String teamId, long projectId, String metric, Instant asOf) {
-        return bestVerified(teamId, projectId, metric, asOf).map(Runs.MetricRow::value);
+        return bestVerifiedValue(teamId, projectId, metric, asOf, null, null);
+    }
+
+    /**
+     * The best verified value of the metric among runs verified by {@code asOf} that count for a goal
+     * measured on this reference ({@link ComparisonRule#fit}): measured on it, or confirmed comparable by then.
+     */
+    public Optional<Double> bestVerifiedValue(String teamId, long projectId, String metric, Instant asOf,
+                                              String referenceDataset, String referenceSplit) {
+        Comparator<Runs.MetricRow> better = Comparator.comparingDouble(Runs.MetricRow::value);
+        List<Runs.MetricRow> values = asOf == null ? runs.metricValues(teamId, projectId, metric)
+                : runs.metricValuesAsOf(teamId, projectId, metric, asOf);
+        return values.stream()
+                .filter(r -> r.verification() == Verification.VERIFIED)
+                .filter(r -> asOf == null || (r.verifiedAt() != null && !r.verifiedAt().isAfter(asOf)))
+                .filter(r -> ComparisonRule.fit(referenceDataset, referenceSplit, r.measured()) == ComparisonRule.Fit.FITS
+                        || (r.comparableAt() != null && (asOf == null || !r.comparableAt().isAfter(asOf))))
+                .max(MetricDirection.higherIsBetter(metric) ? better : better.reversed())
+                .map(Runs.MetricRow::value);
     }
 
     private Optional<Runs.MetricRow> bestVerified(String teamId, long projectId, String metric, Instant asOf) {
@@ -431,6 +476,46 @@ public class RunService {
                 .filter(r -> r.verification() == Verification.VERIFIED)
                 .filter(r -> asOf == null || (r.verifiedAt() != null && !r.verifiedAt().isAfter(asOf)))
                 .max(MetricDirection.higherIsBetter(metric) ? better : better.reversed());
+    }
+
+    /** How many of a project's latest runs are looked at to count the seeds a setup was run with. */
+    private static final int SETUPS_LOOKED_AT = 1000;
+
+    /**
+     * How a run that holds a best compares with the previous best, on the first metric (by name) it
+     * holds a best of: what differs ({@link ComparisonRule}). Empty when it holds no best.
+     */
+    public Optional<BestComparison> comparedWithPreviousBest(String teamId, long runId) {
+        Optional<RunView> found = runs.find(teamId, runId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RunView run = found.get();
+        ComparisonRule.Measured current = ComparisonRule.Measured.of(run);
+        List<Runs.Setup> setups = runs.setups(teamId, run.projectId(), SETUPS_LOOKED_AT);
+        long seeds = setups.stream().filter(s -> s.runId() == runId || ComparisonRule.sameSetup(s.measured(), current))
+                .map(s -> s.runId() == runId ? run.measured().seed() : s.measured().measured().seed())
+                .filter(Objects::nonNull).distinct().count();
+        for (String metric : new java.util.TreeSet<>(run.metrics().keySet())) {
+            double value = run.metrics().get(metric);
+            if (!holdsBest(teamId, run.projectId(), runId, metric, value)) {
+                continue;
+            }
+            Optional<RunView> previous = bestOtherRun(teamId, run.projectId(), runId, metric)
+                    .flatMap(id -> runs.find(teamId, id));
+            return Optional.of(new BestComparison(metric, previous.orElse(null),
+                    ComparisonRule.differences(current, previous.map(ComparisonRule.Measured::of).orElse(null),
+                            (int) Math.max(1, seeds))));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Long> bestOtherRun(String teamId, long projectId, long runId, String metric) {
+        Comparator<Runs.MetricRow> better = Comparator.comparingDouble(Runs.MetricRow::value);
+        return runs.metricValues(teamId, projectId, metric).stream()
+                .filter(r -> r.runId() != runId && r.verification() != Verification.DISPUTED)
+                .max(MetricDirection.higherIsBetter(metric) ? better : better.reversed())
+                .map(Runs.MetricRow::runId);
     }
 
     /** The best value of the metric among the project's other runs that nobody disputes. */

@@ -9,10 +9,11 @@ import java.util.Optional;
  * A run as Daybook knows it, in named parts: where it is tracked, the sceptic's check, who reported it.
  *
  * @param metrics   metric name (normalised: {@code val_f1}) to its latest value
+ * @param measured  what it was measured on (dataset, split, seed, code version), as far as known
  * @param reporters who reported the values it shows now ({@link ValueReporters}): they cannot verify it
  */
 public record RunView(long id, String teamId, long projectId, Tracked tracked, Map<String, Double> metrics,
-                      Map<String, String> params, Check check, Reported reported, List<String> reporters) {
+                      Map<String, String> params, Measurement measured, Check check, Reported reported, List<String> reporters) {
 
     /**
      * Where the run lives.
@@ -27,9 +28,11 @@ public record RunView(long id, String teamId, long projectId, Tracked tracked, M
     /**
      * The sceptic's check.
      *
-     * @param verifiedBy who verified or disputed it, when someone did
+     * @param verifiedBy   who verified or disputed it, when someone did
+     * @param comparableBy who confirmed it comparable with a goal's reference though measured otherwise, or null
      */
-    public record Check(Verification verification, int round, String verifiedBy, String disputeReason) {
+    public record Check(Verification verification, int round, String verifiedBy, String disputeReason,
+                        String comparableBy) {
     }
 
     /**
@@ -44,12 +47,13 @@ public record RunView(long id, String teamId, long projectId, Tracked tracked, M
     public RunView {
         metrics = Map.copyOf(metrics);
         params = Map.copyOf(params);
+        measured = measured == null ? Measurement.NONE : measured;
         reporters = List.copyOf(reporters);
     }
 
     /** The same run with the metrics it shows now and who reported them. */
     RunView withValues(Map<String, Double> current, List<String> reportedBy) {
-        return new RunView(id, teamId, projectId, tracked, current, params, check, reported, reportedBy);
+        return new RunView(id, teamId, projectId, tracked, current, params, measured, check, reported, reportedBy);
     }
 
     public Optional<Double> metric(String name) {
@@ -110,6 +114,10 @@ public record RunView(long id, String teamId, long projectId, Tracked tracked, M
 
     public String disputeReason() {
         return check.disputeReason();
+    }
+
+    public String comparableConfirmedBy() {
+        return check.comparableBy();
     }
 
     public String reportedBy() {

@@ -26,7 +26,7 @@ class Runs {
     private static final String COLUMNS = """
             id, team_id, project_id, source, external_id, name, url, status, params, verification,
             verification_round, verified_by, dispute_reason, reported_by, reported_at, updated_at, started_at,
-            finished_at
+            finished_at, dataset, dataset_version, data_split, seed, code_version, comparable_by
             """;
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
@@ -98,13 +98,12 @@ class Runs {
     /** Every value of a metric in a project, with the run's state; for "best so far" and "best verified". */
     List<MetricRow> metricValues(String teamId, long projectId, String metric) {
         return jdbc.sql("""
-                        select r.id, r.verification, r.verified_at, m.metric_value
+                        select r.id, r.verification, r.verified_at, m.metric_value, %s
                           from run_metric m join experiment_run r on r.id = m.run_id
                          where r.team_id = ? and r.project_id = ? and m.metric_name = ?
-                        """)
+                        """.formatted(MEASURED))
                 .params(teamId, projectId, metric)
-                .query((rs, n) -> new MetricRow(rs.getLong(1), Verification.valueOf(rs.getString(2)),
-                        instant(rs, 3), rs.getDouble(4)))
+                .query((rs, n) -> metricRow(rs))
                 .list();
     }
 
@@ -114,7 +113,7 @@ class Runs {
      */
     List<MetricRow> metricValuesAsOf(String teamId, long projectId, String metric, Instant asOf) {
         return jdbc.sql("""
-                        select r.id, v.verification, v.changed_at, h.metric_value
+                        select r.id, v.verification, v.changed_at, h.metric_value, %s
                           from run_metric_history h
                           join experiment_run r on r.id = h.run_id
                           join run_verification_history v on v.run_id = r.id
@@ -124,26 +123,69 @@ class Runs {
                                           and h2.recorded_at <= ?)
                            and v.id = (select max(v2.id) from run_verification_history v2
                                         where v2.run_id = r.id and v2.changed_at <= ?)
-                        """)
+                        """.formatted(MEASURED))
                 .params(teamId, projectId, metric, Timestamps.of(asOf), Timestamps.of(asOf))
-                .query((rs, n) -> new MetricRow(rs.getLong(1), Verification.valueOf(rs.getString(2)),
-                        instant(rs, 3), rs.getDouble(4)))
+                .query((rs, n) -> metricRow(rs))
                 .list();
     }
 
-    record MetricRow(long runId, Verification verification, Instant verifiedAt, double value) {
+    /**
+     * @param comparableAt when a teammate confirmed the run comparable with goals' references, or null
+     */
+    record MetricRow(long runId, Verification verification, Instant verifiedAt, double value, Measurement measured,
+                     Instant comparableAt) {
+    }
+
+    private static final String MEASURED = "r.dataset, r.dataset_version, r.data_split, r.seed, r.code_version, r.comparable_at";
+
+    private static MetricRow metricRow(ResultSet rs) throws SQLException {
+        return new MetricRow(rs.getLong(1), Verification.valueOf(rs.getString(2)), instant(rs, 3), rs.getDouble(4),
+                new Measurement(rs.getString(5), rs.getString(6), rs.getString(7), (Long) rs.getObject(8, Long.class),
+                        rs.getString(9)), instant(rs, 10));
+    }
+
+    /** A teammate confirmed the run is comparable with the goals' references though measured otherwise. */
+    void comparable(long runId, String by, Instant now) {
+        jdbc.sql("update experiment_run set comparable_by = ?, comparable_at = ? where id = ?")
+                .params(by, by == null ? null : Timestamps.of(now), runId).update();
+    }
+
+    /** A run's setup: what it was measured on and its params, for counting the seeds a setup was run with. */
+    record Setup(long runId, ComparisonRule.Measured measured) {
+    }
+
+    /** The setups of the project's most recently updated runs. */
+    List<Setup> setups(String teamId, long projectId, int limit) {
+        return jdbc.sql("""
+                        select id, dataset, dataset_version, data_split, seed, code_version, params
+                          from experiment_run where team_id = ? and project_id = ?
+                         order by updated_at desc, id desc limit ?
+                        """)
+                .params(teamId, projectId, limit)
+                .query((rs, n) -> {
+                    String params = rs.getString(7);
+                    return new Setup(rs.getLong(1), new ComparisonRule.Measured(new Measurement(rs.getString(2),
+                            rs.getString(3), rs.getString(4), (Long) rs.getObject(5, Long.class), rs.getString(6)),
+                            params == null ? Map.of() : json.readValue(params, PARAMS)));
+                })
+                .list();
     }
 
     void describe(long runId, RunReport report, Instant now) {
+        Measurement m = report.measured();
         jdbc.sql("""
                         update experiment_run set
                                name = coalesce(?, name), url = coalesce(?, url), status = coalesce(?, status),
                                started_at = coalesce(?, started_at), finished_at = coalesce(?, finished_at),
-                               source = case when ? = 'run' then source else ? end, updated_at = ?
+                               source = case when ? = 'run' then source else ? end, updated_at = ?,
+                               dataset = coalesce(?, dataset), dataset_version = coalesce(?, dataset_version),
+                               data_split = coalesce(?, data_split), seed = coalesce(?, seed),
+                               code_version = coalesce(?, code_version)
                          where id = ?
                         """)
                 .params(report.name(), report.url(), report.status(), ts(report.startedAt()), ts(report.finishedAt()),
-                        report.source(), report.source(), Timestamps.of(now), runId)
+                        report.source(), report.source(), Timestamps.of(now), m.dataset(), m.datasetVersion(),
+                        m.split(), m.seed(), m.codeVersion(), runId)
                 .update();
     }
 
@@ -359,11 +401,14 @@ class Runs {
                 rs.getString("name"), rs.getString("url"), rs.getString("status"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
         RunView.Check check = new RunView.Check(Verification.valueOf(rs.getString("verification")),
-                rs.getInt("verification_round"), rs.getString("verified_by"), rs.getString("dispute_reason"));
+                rs.getInt("verification_round"), rs.getString("verified_by"), rs.getString("dispute_reason"),
+                rs.getString("comparable_by"));
         RunView.Reported reported = new RunView.Reported(rs.getString("reported_by"), instant(rs, "reported_at"),
                 instant(rs, "updated_at"));
+        Measurement measured = new Measurement(rs.getString("dataset"), rs.getString("dataset_version"),
+                rs.getString("data_split"), (Long) rs.getObject("seed", Long.class), rs.getString("code_version"));
         return new RunView(rs.getLong("id"), rs.getString("team_id"), rs.getLong("project_id"), tracked, Map.of(),
-                params == null ? Map.of() : json.readValue(params, PARAMS), check, reported, List.of());
+                params == null ? Map.of() : json.readValue(params, PARAMS), measured, check, reported, List.of());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

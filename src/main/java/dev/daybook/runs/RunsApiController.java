@@ -82,14 +82,86 @@ class RunsApiController {
         if (user != null && !user.matches("[UW][A-Z0-9]{2,31}")) {
             throw bad("'user' must be a Slack user id like U024BE7LH.");
         }
+        Map<String, String> params = params(body.get("params"));
         RunReport report = new RunReport("api", externalId.strip(), text(body, "name", 255), url,
-                text(body, "status", 32), metrics(body.get("metrics")), params(body.get("params")),
-                instant(body, "startedAt"), instant(body, "finishedAt"), user);
+                text(body, "status", 32), metrics(body.get("metrics")), params,
+                instant(body, "startedAt"), instant(body, "finishedAt"), user, measured(body, params));
         boolean existed = runs.byExternalId(project.teamId(), project.id(), report.externalId()).isPresent();
         RunView run = runs.report(project.teamId(), project.id(), report);
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
                 .location(URI.create("/api/v1/runs?project=" + project.name()))
                 .body(RunJson.of(run));
+    }
+
+    /**
+     * What the run was measured on: the fields {@code dataset} (a name, or {"name", "version"} or
+     * {"name", "hash"}), {@code datasetVersion}, {@code split}, {@code seed} and {@code codeVersion},
+     * completed from params with the names {@link Measurement} reads. The same part given twice with
+     * different values is refused: which one is right is the script's to say.
+     */
+    static Measurement measured(JsonNode body, Map<String, String> params) {
+        String dataset = null;
+        String version = null;
+        JsonNode node = body.get("dataset");
+        if (node != null && !node.isNull()) {
+            if (node.isString()) {
+                dataset = text(body, "dataset", Measurement.MAX_DATASET);
+            } else if (node.isObject()) {
+                for (String key : node.propertyNames()) {
+                    if (!List.of("name", "version", "hash").contains(key)) {
+                        throw bad("'dataset' has the fields name, version and hash; '" + shorten(key) + "' is not one of them.");
+                    }
+                }
+                dataset = text(node, "name", Measurement.MAX_DATASET, "dataset.name");
+                String v = text(node, "version", Measurement.MAX_VERSION, "dataset.version");
+                String hash = text(node, "hash", Measurement.MAX_VERSION, "dataset.hash");
+                if (v != null && hash != null && !v.equals(hash)) {
+                    throw bad("Give the dataset's version or its hash, not both: 'dataset.version' is " + shorten(v)
+                            + " and 'dataset.hash' is " + shorten(hash) + ".");
+                }
+                version = v != null ? v : hash;
+            } else {
+                throw bad("'dataset' must be a name, like \"invoices\", or an object like {\"name\": \"invoices\", \"version\": \"v4\"}.");
+            }
+        }
+        String topVersion = text(body, "datasetVersion", Measurement.MAX_VERSION);
+        if (version != null && topVersion != null && !version.equals(topVersion)) {
+            throw bad("The dataset version is given twice, differently: " + shorten(version) + " in 'dataset' and "
+                    + shorten(topVersion) + " in 'datasetVersion'. Send one.");
+        }
+        version = version != null ? version : topVersion;
+        String split = text(body, "split", Measurement.MAX_SPLIT);
+        String code = text(body, "codeVersion", Measurement.MAX_CODE);
+        if (code != null && !code.matches("[A-Za-z0-9._/+-]+")) {
+            throw bad("'codeVersion' must be a git commit or tag, like 3f2c1ab, without spaces.");
+        }
+        Long seed = null;
+        JsonNode seedNode = body.get("seed");
+        if (seedNode != null && !seedNode.isNull()) {
+            seed = seedNode.isIntegralNumber() && seedNode.canConvertToLong() ? Long.valueOf(seedNode.asLong())
+                    : seedNode.isString() ? Measurement.parseSeed(seedNode.asString()) : null;
+            if (seed == null) {
+                throw bad("'seed' must be a whole number, like 42.");
+            }
+        }
+        Measurement.Read fromParams = Measurement.fromParams(params);
+        if (!fromParams.conflicts().isEmpty()) {
+            throw bad("The params contradict each other: " + fromParams.conflicts().get(0) + ".");
+        }
+        Measurement p = fromParams.measured();
+        agree("dataset", dataset, p.dataset());
+        agree("dataset version", version, p.datasetVersion());
+        agree("split", split, p.split());
+        agree("seed", seed == null ? null : seed.toString(), p.seed() == null ? null : p.seed().toString());
+        agree("codeVersion", code, p.codeVersion());
+        return p.with(new Measurement(dataset, version, split, seed, code));
+    }
+
+    private static void agree(String what, String field, String param) {
+        if (field != null && param != null && !field.equals(param)) {
+            throw bad("The " + what + " is given twice, differently: " + shorten(field) + " in its field and "
+                    + shorten(param) + " in 'params'. Send one.");
+        }
     }
 
     private static Map<String, Double> metrics(JsonNode node) {
@@ -149,16 +221,20 @@ class RunsApiController {
     }
 
     private static String text(JsonNode body, String field, int max) {
+        return text(body, field, max, field);
+    }
+
+    private static String text(JsonNode body, String field, int max, String shownAs) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isString()) {
-            throw bad("'" + field + "' must be a string.");
+            throw bad("'" + shownAs + "' must be a string.");
         }
         String value = node.asString();
         if (value.length() > max) {
-            throw bad("'" + field + "' is longer than " + max + " characters.");
+            throw bad("'" + shownAs + "' is longer than " + max + " characters.");
         }
         return value.isBlank() ? null : value.strip();
     }

@@ -48,8 +48,21 @@ public record ProjectStatus(Project project, Instant computedAt, LocalDate asOf,
     }
 
     /** An open blocker and how long it has been open; {@code updateId} the latest update that listed it, if any. */
+    /**
+     * An open blocker; {@code clientSince} is the day it was marked waiting on the client (null when it
+     * does not), {@code clientWorkingDays} how many of its author's working days it has waited since.
+     */
     public record Blocker(long id, String userId, String author, String text, LocalDate since, long ageDays,
-                          Long updateId) {
+                          Long updateId, LocalDate clientSince, int clientWorkingDays) {
+
+        public Blocker(long id, String userId, String author, String text, LocalDate since, long ageDays,
+                       Long updateId) {
+            this(id, userId, author, text, since, ageDays, updateId, null, 0);
+        }
+
+        public boolean waitsOnClient() {
+            return clientSince != null;
+        }
     }
 
     /** A member who has gone quiet: their last update and how many of their working days have passed since. */

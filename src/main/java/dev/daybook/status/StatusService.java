@@ -60,6 +60,31 @@ public class StatusService {
         this.clock = clock;
     }
 
+    /** How far back "what have we ruled out" looks. */
+    public static final int RULED_OUT_DAYS = 90;
+    /** The most negative results one answer lists. */
+    static final int MOST_RULED_OUT = 20;
+
+    /**
+     * A negative result: what was tried and did not work, the day it is filed under and the update it is
+     * in (to cite). No author: they are the team's findings, never shown as someone's failures.
+     */
+    public record RuledOut(String text, LocalDate day, long updateId) {
+    }
+
+    /** The project's negative results of the last {@link #RULED_OUT_DAYS} days, newest first. */
+    public List<RuledOut> ruledOut(Project project) {
+        LocalDate latest = WorkingCalendar.latestDayOnEarth(clock.instant());
+        List<RuledOut> found = new ArrayList<>();
+        for (UpdateView update : updates.inRange(project.teamId(), project.id(), latest.minusDays(RULED_OUT_DAYS),
+                latest, null)) {
+            update.items(Section.UPDATE).stream().filter(UpdateItem::negative)
+                    .forEach(i -> found.add(new RuledOut(i.text(), update.day(), update.id())));
+        }
+        found.sort(java.util.Comparator.comparing(RuledOut::day).reversed());
+        return found.size() > MOST_RULED_OUT ? List.copyOf(found.subList(0, MOST_RULED_OUT)) : List.copyOf(found);
+    }
+
     public ProjectStatus status(Project project) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
@@ -91,7 +116,7 @@ public class StatusService {
         for (OpenBlocker b : openBlockers) {
             String author = routines.get(b.userId()).profile().name();
             open.add(new ProjectStatus.Blocker(b.id(), b.userId(), author, b.text(), b.firstReported(), b.ageDays(),
-                    listedIn.get(b.id())));
+                    listedIn.get(b.id()), b.clientSince(), b.clientAgeDays()));
         }
         return new ProjectStatus(project, now, today, members, open, quiet,
                 goals.progress(project.teamId(), project.id(), now).stream()

@@ -37,8 +37,11 @@ public class Blockers {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final dev.daybook.support.InsertIfAbsent inserts;
+
     Blockers(BlockerEntries blockers, BlockerReports reports, PersonDirectory people, Clock clock,
-             org.springframework.context.ApplicationEventPublisher events) {
+             org.springframework.context.ApplicationEventPublisher events, dev.daybook.support.InsertIfAbsent inserts) {
+        this.inserts = inserts;
         this.reports = reports;
         this.blockers = blockers;
         this.people = people;
@@ -98,14 +101,104 @@ public class Blockers {
             if (lastDay != null && !b.isOpen() && !theirToday.isAfter(lastDay)) {
                 continue; // resolved, and the period is not over for its author
             }
-            open.add(b.toOpen(lastDay != null && lastDay.isBefore(theirToday) ? lastDay : theirToday));
+            open.add(b.toOpen(lastDay != null && lastDay.isBefore(theirToday) ? lastDay : theirToday,
+                    authors.get(b.userId()).calendar()));
         }
         return open;
     }
 
     public Optional<OpenBlocker> byId(String teamId, long blockerId) {
         return blockers.findByIdAndTeamId(blockerId, teamId)
-                .map(b -> b.toOpen(people.profile(teamId, b.userId()).calendar().dayAt(clock.instant())));
+                .map(b -> {
+                    dev.daybook.people.WorkingCalendar calendar = people.profile(teamId, b.userId()).calendar();
+                    return b.toOpen(calendar.dayAt(clock.instant()), calendar);
+                });
+    }
+
+    /** The blockers an update lists that are open now, in its author's days: what its shared message offers buttons for. */
+    public List<OpenBlocker> openListedIn(String teamId, long updateId) {
+        List<Long> ids = reports.findBlockerIdsOf(updateId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return aged(teamId, blockers.findAllById(ids).stream().filter(b -> b.teamId().equals(teamId))
+                .filter(BlockerEntity::isOpen).sorted(java.util.Comparator.comparing(BlockerEntity::id)).toList(), null);
+    }
+
+    /** What marking a blocker as waiting on the client came to. */
+    public enum ClientMark { MARKED, ALREADY, RESOLVED, NOT_FOUND }
+
+    /**
+     * Marks a blocker as waiting on the client, as of its author's today (the day its age as an ask counts
+     * from). Anyone on the project may; whether the person is on it is the caller's to check.
+     */
+    @Transactional
+    public ClientMark markWaitingOnClient(String teamId, long blockerId, String byUserId) {
+        Optional<BlockerEntity> found = blockers.findByIdAndTeamId(blockerId, teamId);
+        if (found.isEmpty()) {
+            return ClientMark.NOT_FOUND;
+        }
+        BlockerEntity blocker = found.get();
+        if (!blocker.isOpen()) {
+            return ClientMark.RESOLVED;
+        }
+        LocalDate today = people.profile(teamId, blocker.userId()).calendar().dayAt(clock.instant());
+        return blocker.markWaitingOnClient(today, byUserId) ? ClientMark.MARKED : ClientMark.ALREADY;
+    }
+
+    /** What pressing "I'm on it" came to. */
+    public enum Acknowledgement { ACKNOWLEDGED, ALREADY, OWN, RESOLVED, NOT_FOUND }
+
+    /**
+     * A teammate says they saw a blocker and are on it. Recorded once per teammate and blocker; the first
+     * time, {@link BlockerAcknowledged} is published so its author is told who.
+     */
+    @Transactional
+    public Acknowledgement acknowledge(String teamId, long blockerId, String byUserId) {
+        Optional<BlockerEntity> found = blockers.findByIdAndTeamId(blockerId, teamId);
+        if (found.isEmpty()) {
+            return Acknowledgement.NOT_FOUND;
+        }
+        BlockerEntity blocker = found.get();
+        if (!blocker.isOpen()) {
+            return Acknowledgement.RESOLVED;
+        }
+        if (blocker.userId().equals(byUserId)) {
+            return Acknowledgement.OWN;
+        }
+        boolean first = inserts.insert("""
+                insert into blocker_ack (team_id, blocker_id, user_id, acked_at) values (?, ?, ?, ?)
+                """, teamId, blockerId, byUserId, dev.daybook.support.Timestamps.of(clock.instant()));
+        if (!first) {
+            return Acknowledgement.ALREADY;
+        }
+        events.publishEvent(new BlockerAcknowledged(teamId, blocker.projectId(), blockerId, blocker.userId(),
+                byUserId, blocker.text()));
+        return Acknowledgement.ACKNOWLEDGED;
+    }
+
+    /** Every open client ask of every workspace, aged in its author's working days: what the nudge job reads. */
+    public List<OpenBlocker> openClientAsksEverywhere() {
+        Map<String, List<BlockerEntity>> byTeam = new java.util.TreeMap<>();
+        blockers.findAllOpenClientAsks().forEach(b -> byTeam.computeIfAbsent(b.teamId(), t -> new ArrayList<>()).add(b));
+        List<OpenBlocker> all = new ArrayList<>();
+        byTeam.forEach((teamId, found) -> all.addAll(aged(teamId, found, null)));
+        return all;
+    }
+
+    /** The project's open blockers that wait on the client, longest waiting first. */
+    public List<OpenBlocker> clientAsks(String teamId, long projectId) {
+        return openBlockers(teamId, projectId).stream().filter(OpenBlocker::waitsOnClient)
+                .sorted(java.util.Comparator.comparing(OpenBlocker::clientSince).thenComparing(OpenBlocker::id))
+                .toList();
+    }
+
+    /** Every open client ask in these projects, each aged in its author's working days: what the nudge reads. */
+    public List<OpenBlocker> clientAsks(String teamId, Collection<Long> projectIds) {
+        if (projectIds.isEmpty()) {
+            return List.of();
+        }
+        return aged(teamId, blockers.findOpenClientAsks(teamId, projectIds), null);
     }
 
     /**

@@ -9,8 +9,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.daybook.projects.Category;
 
-/** One recorded item; {@code tagged} says whether the category was written or is the project default. */
-public record UpdateItem(Section section, String text, Category category, boolean tagged, Double hours) {
+/**
+ * One recorded item; {@code tagged} says whether the category was written or is the project default.
+ * {@code negative}: a done item that is a negative result (something ruled out); {@code clientAsk}: a
+ * blocker tagged as waiting on the client.
+ */
+public record UpdateItem(Section section, String text, Category category, boolean tagged, Double hours,
+                         boolean negative, boolean clientAsk) {
+
+    public UpdateItem(Section section, String text, Category category, boolean tagged, Double hours) {
+        this(section, text, category, tagged, hours, false, false);
+    }
 
     /** A Blockers item that says nothing blocks ("none", "无", "all clear"): it reports no blocker. */
     public boolean saysNothingBlocks() {

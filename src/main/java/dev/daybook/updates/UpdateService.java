@@ -620,7 +620,8 @@ public class UpdateService {
     static List<UpdateItem> itemsOf(ParsedUpdate parsed, Category projectDefault) {
         return parsed.items().stream()
                 .map(i -> new UpdateItem(i.section(), i.text(),
-                        i.category() == null ? projectDefault : i.category(), i.category() != null, i.hours()))
+                        i.category() == null ? projectDefault : i.category(), i.category() != null, i.hours(),
+                        i.negative(), i.clientAsk()))
                 .toList();
     }
 

@@ -88,8 +88,10 @@ class MlflowEnrichmentTests extends WithEncryptionKey {
                              "data": {"metrics": [{"key": "val_f1", "value": 0.91, "timestamp": 1795003600000, "step": 3},
                                                   {"key": "eval loss", "value": 0.12, "timestamp": 1795003600000, "step": 3},
                                                   {"key": "bad", "value": "NaN", "timestamp": 1, "step": 0}],
-                                      "params": [{"key": "lr", "value": "3e-5"}],
-                                      "tags": [{"key": "mlflow.user", "value": "ada"}]}}}
+                                      "params": [{"key": "lr", "value": "3e-5"}, {"key": "dataset", "value": "invoices"},
+                                                 {"key": "dataset_version", "value": "v4"}, {"key": "seed", "value": "7"}],
+                                      "tags": [{"key": "mlflow.user", "value": "ada"}, {"key": "split", "value": "test"},
+                                               {"key": "mlflow.source.git.commit", "value": "3f2c1ab"}]}}}
                     """.formatted(runId, runId));
         }
     }
@@ -112,6 +114,7 @@ class MlflowEnrichmentTests extends WithEncryptionKey {
         assertThat(run.status()).isEqualTo("FINISHED");
         assertThat(run.metrics()).containsEntry("val_f1", 0.91).containsEntry("eval_loss", 0.12).doesNotContainKey("bad");
         assertThat(run.params()).containsEntry("lr", "3e-5");
+        assertThat(run.measured()).isEqualTo(new Measurement("invoices", "v4", "test", 7L, "3f2c1ab"));
         assertThat(run.startedAt()).isEqualTo(Instant.ofEpochMilli(1795000000000L));
         assertThat(authorization.get("good1")).isEqualTo("Bearer mlflow-secret");
     }

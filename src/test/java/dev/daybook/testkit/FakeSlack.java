@@ -138,6 +138,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
     private final Map<String, String> channelNames = new ConcurrentHashMap<>();
     private final Map<String, List<String>> privateMembers = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> publicMembers = new ConcurrentHashMap<>();
     private final Map<String, String> reactions = new ConcurrentHashMap<>();
     /** Function executions completed (successfully or not): Slack takes one completion per execution. */
     private final java.util.Set<String> completedFunctions = ConcurrentHashMap.newKeySet();
@@ -214,6 +215,18 @@ public final class FakeSlack implements AutoCloseable {
     public FakeSlack privateChannel(String channelId, String name, String... members) {
         channelNames.put(channelId, name);
         privateMembers.put(channelId, new CopyOnWriteArrayList<>(List.of(members)));
+        return this;
+    }
+
+    /** A public channel with these members, as {@code conversations.members} lists them. */
+    public FakeSlack publicChannel(String channelId, String name, String... members) {
+        channelNames.put(channelId, name);
+        return members(channelId, members);
+    }
+
+    /** The members {@code conversations.members} lists for a public channel (none unless given). */
+    public FakeSlack members(String channelId, String... members) {
+        publicMembers.put(channelId, new CopyOnWriteArrayList<>(List.of(members)));
         return this;
     }
 
@@ -654,7 +667,8 @@ public final class FakeSlack implements AutoCloseable {
             }
             case "conversations.members" -> {
                 JsonArray members = new JsonArray();
-                privateMembers.getOrDefault(params.get("channel"), List.of()).forEach(members::add);
+                privateMembers.getOrDefault(params.get("channel"),
+                        publicMembers.getOrDefault(params.get("channel"), List.of())).forEach(members::add);
                 ok.add("members", members);
                 JsonObject meta = new JsonObject();
                 meta.addProperty("next_cursor", "");

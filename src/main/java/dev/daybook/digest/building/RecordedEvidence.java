@@ -80,8 +80,30 @@ class RecordedEvidence implements WeekEvidence {
                 .map(run -> new RunLine(run.label(),
                         run.reportedBy() == null ? "a script" : reporters.get(run.reportedBy()).name(),
                         LocalDate.ofInstant(run.reportedAt() == null ? run.updatedAt() : run.reportedAt(), zone),
-                        metrics(run.metrics()), check(run)))
+                        metrics(run.metrics()), check(run), comparability(run)))
                 .toList();
+    }
+
+    /** Whether a new best is comparable with the previous best, and with the goals' references. */
+    private String comparability(RunView run) {
+        if (run.verification() == dev.daybook.runs.Verification.NOT_NEEDED) {
+            return null;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        runs.comparedWithPreviousBest(run.teamId(), run.id()).ifPresent(c -> {
+            if (c.previous() != null) {
+                parts.add(c.differences().isEmpty() ? "comparable with the previous best"
+                        : "measured unlike the previous best: " + String.join("; ", c.differences()));
+            } else if (!c.differences().isEmpty()) {
+                parts.add("first result; " + String.join("; ", c.differences()));
+            }
+        });
+        List<GoalView> awaiting = goals.awaitingComparability(run.teamId(), run.projectId(), run);
+        if (!awaiting.isEmpty()) {
+            parts.add("not counted for " + awaiting.stream().map(g -> "#" + g.slug()).collect(Collectors.joining(", "))
+                    + " until a teammate confirms it is comparable with the reference");
+        }
+        return parts.isEmpty() ? null : String.join(" · ", parts);
     }
 
     private static RunLine.Check check(RunView run) {
@@ -107,7 +129,7 @@ class RecordedEvidence implements WeekEvidence {
                 open.stream().map(dev.daybook.updates.OpenBlocker::userId).collect(Collectors.toSet()));
         return open.stream()
                 .map(b -> new OpenBlocker(authors.get(b.userId()).name(), b.text(), b.firstReported(),
-                        (int) b.ageDays()))
+                        (int) b.ageDays(), b.clientSince(), b.clientAgeDays()))
                 .toList();
     }
 }

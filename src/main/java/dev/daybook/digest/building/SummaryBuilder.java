@@ -57,13 +57,15 @@ public class SummaryBuilder {
         people.profiles(project.teamId(), filed.stream().map(UpdateView::userId).collect(Collectors.toSet()))
                 .forEach((userId, profile) -> names.put(userId, profile.name()));
         List<Line> done = new ArrayList<>();
+        List<Line> ruledOut = new ArrayList<>();
         List<Line> blockers = new ArrayList<>();
         Map<String, TreeSet<LocalDate>> days = new LinkedHashMap<>();
         Map<String, UpdateView> latest = new LinkedHashMap<>();
         for (UpdateView update : filed) {
             String name = names.get(update.userId());
             for (UpdateItem item : update.items(Section.UPDATE)) {
-                done.add(new Line(update.userId(), name, update.day(), item.text()));
+                // A negative result is a finding, not a highlight: it goes to "What we ruled out".
+                (item.negative() ? ruledOut : done).add(new Line(update.userId(), name, update.day(), item.text()));
             }
             for (UpdateItem item : update.items(Section.BLOCKER)) {
                 if (item.saysNothingBlocks()) {
@@ -99,6 +101,6 @@ public class SummaryBuilder {
                 evidence.openBlockers(project.teamId(), project.id(), week.sunday()),
                 plans,
                 new TimeSplit(BudgetPolicy.split(filed), budget.target(project.teamId())),
-                posters);
+                posters, ruledOut);
     }
 }

@@ -2,8 +2,17 @@ package dev.daybook.digest.summary;
 
 import java.time.LocalDate;
 
-/** An experiment run of the week, its metrics as reported, and where its check by a teammate stands. */
-public record RunLine(String runId, String person, LocalDate day, String metrics, Check check) {
+/**
+ * An experiment run of the week, its metrics as reported, and where its check by a teammate stands.
+ *
+ * @param comparability for a new best, whether it was measured like the previous best (and what
+ *                      differs), and the goals it counts for only once confirmed comparable; else null
+ */
+public record RunLine(String runId, String person, LocalDate day, String metrics, Check check, String comparability) {
+
+    public RunLine(String runId, String person, LocalDate day, String metrics, Check check) {
+        this(runId, person, day, metrics, check, null);
+    }
 
     /** Whether a teammate checked the run's result. */
     public enum Check {

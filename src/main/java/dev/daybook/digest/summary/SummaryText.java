@@ -76,7 +76,8 @@ public final class SummaryText {
 
     public static String runLine(RunLine run) {
         return run.runId() + (run.metrics() == null || run.metrics().isBlank() ? "" : " — " + run.metrics())
-                + " · " + run.person() + ", " + weekday(run.day()) + " · " + run.check().label();
+                + " · " + run.person() + ", " + weekday(run.day()) + " · " + run.check().label()
+                + (run.comparability() == null ? "" : " · " + run.comparability());
     }
 
     /** {@code core 68% (target 70%) · adjacent 24% (20%) · moonshot 8% (10%)}. */
@@ -103,6 +104,17 @@ public final class SummaryText {
     public static String resolved(int count) {
         return count + (count == 1 ? " blocker" : " blockers") + " reported this week and resolved since";
     }
+
+    /** An ask's age as stakeholders read it: "waiting 6 working days (since Fri 4 Dec)". */
+    public static String clientAge(OpenBlocker ask) {
+        String age = ask.clientWorkingDays() <= 0 ? "waiting since today"
+                : "waiting " + ask.clientWorkingDays() + (ask.clientWorkingDays() == 1 ? " working day" : " working days");
+        return age + " (since " + day(ask.clientSince()) + ")";
+    }
+
+    /** The two sections that are new with negative results and client asks. */
+    public static final String CLIENT_ASKS = "What we need from you";
+    public static final String RULED_OUT = "What we ruled out";
 
     public static String days(int days) {
         return days + (days == 1 ? " day" : " days");

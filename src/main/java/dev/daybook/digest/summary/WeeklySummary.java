@@ -14,13 +14,35 @@ import java.util.List;
  * @param itemsDone         how many Update items they hold (highlights are the most significant of them)
  * @param blockersReported  blockers and asks written in the week's updates
  * @param blockersOpen      blockers still open at the end of the week (where Daybook tracks their state)
+ * @param ruledOut          negative results of the week: what was tried and did not work. The team's
+ *                          findings, shown without names and never counted per person
  */
 public record WeeklySummary(String teamId, long projectId, String projectName, String client, IsoWeek week,
                             int updates, int itemsDone, List<Line> highlights, List<GoalLine> goals,
                             List<RunLine> runs, List<Line> blockersReported, List<OpenBlocker> blockersOpen,
-                            List<Plan> nextWeek, TimeSplit split, List<Poster> posters) {
+                            List<Plan> nextWeek, TimeSplit split, List<Poster> posters, List<Line> ruledOut) {
+
+    public WeeklySummary(String teamId, long projectId, String projectName, String client, IsoWeek week,
+                         int updates, int itemsDone, List<Line> highlights, List<GoalLine> goals,
+                         List<RunLine> runs, List<Line> blockersReported, List<OpenBlocker> blockersOpen,
+                         List<Plan> nextWeek, TimeSplit split, List<Poster> posters) {
+        this(teamId, projectId, projectName, client, week, updates, itemsDone, highlights, goals, runs,
+                blockersReported, blockersOpen, nextWeek, split, posters, List.of());
+    }
+
+    /**
+     * "What we need from you": the open blockers that wait on the client, longest waiting first. The
+     * summary opens with them.
+     */
+    public List<OpenBlocker> clientAsks() {
+        return blockersOpen.stream().filter(OpenBlocker::waitsOnClient)
+                .sorted(java.util.Comparator.comparingInt(OpenBlocker::clientWorkingDays).reversed()
+                        .thenComparing(OpenBlocker::clientSince))
+                .toList();
+    }
 
     public WeeklySummary {
+        ruledOut = ruledOut == null ? List.of() : List.copyOf(ruledOut);
         highlights = List.copyOf(highlights);
         goals = List.copyOf(goals);
         runs = List.copyOf(runs);

@@ -22,6 +22,12 @@ public final class MarkdownSummary {
             md.append(" · for ").append(escape(summary.client()));
         }
         md.append("\n\n");
+        if (!summary.clientAsks().isEmpty()) {
+            md.append("## ").append(SummaryText.CLIENT_ASKS).append("\n\n");
+            summary.clientAsks().forEach(b -> md.append("- ").append(escape(ReadableText.of(b.text())))
+                    .append(" — ").append(SummaryText.clientAge(b)).append('\n'));
+            md.append('\n');
+        }
         if (summary.isEmpty()) {
             md.append("No updates were posted this week.\n");
             appendLink(md, pageUrl);
@@ -34,6 +40,13 @@ public final class MarkdownSummary {
                 md.append("\n_").append(summary.highlights().size()).append(" of ").append(summary.itemsDone())
                         .append(" items done this week._\n");
             }
+            md.append('\n');
+        }
+        if (!summary.ruledOut().isEmpty()) {
+            md.append("## ").append(SummaryText.RULED_OUT).append("\n\n");
+            // The team's findings: no names, so that nobody reads them as someone's failures.
+            summary.ruledOut().forEach(l -> md.append("- ").append(escape(ReadableText.of(l.text()))).append(" — ")
+                    .append(SummaryText.weekday(l.day())).append('\n'));
             md.append('\n');
         }
         if (!summary.goals().isEmpty()) {

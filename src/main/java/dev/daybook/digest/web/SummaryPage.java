@@ -12,7 +12,7 @@ import java.util.List;
 /** The summary as the web page shows it: readable text (no Slack markup) and the charts' SVG. */
 record SummaryPage(String title, String week, String client, boolean empty, List<Entry> highlights, String highlightsNote,
                    List<Chart> goals, List<Entry> runs, List<Entry> blockers, List<Entry> plans, String split,
-                   String splitChart, List<Entry> posters) {
+                   String splitChart, List<Entry> posters, List<Entry> clientAsks, List<Entry> ruledOut) {
 
     /** A line of a section: what, and who or where it comes from. */
     record Entry(String text, String source, boolean flagged) {
@@ -39,8 +39,13 @@ record SummaryPage(String title, String week, String client, boolean empty, List
         List<Entry> plans = s.nextWeek().stream().map(p -> new Entry(
                 String.join("; ", p.items().stream().map(ReadableText::of).toList()), p.person(), false)).toList();
         List<Entry> posters = s.posters().stream().map(p -> new Entry(p.person(), SummaryText.days(p.days()), false)).toList();
+        List<Entry> asks = s.clientAsks().stream()
+                .map(b -> new Entry(ReadableText.of(b.text()), SummaryText.clientAge(b), true)).toList();
+        List<Entry> ruledOut = s.ruledOut().stream()
+                .map(l -> new Entry(ReadableText.of(l.text()), SummaryText.weekday(l.day()), false)).toList();
         return new SummaryPage(SummaryText.title(s), s.week().toString(), s.client(), s.isEmpty(), highlights, note,
-                goals, runs, blockers, plans, SummaryText.split(s.split()), SummaryCharts.split(s.split()), posters);
+                goals, runs, blockers, plans, SummaryText.split(s.split()), SummaryCharts.split(s.split()), posters,
+                asks, ruledOut);
     }
 
     private static Entry entry(Line line) {

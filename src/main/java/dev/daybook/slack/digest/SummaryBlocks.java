@@ -51,12 +51,15 @@ final class SummaryBlocks {
         if (lateNote != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(":hourglass: " + lateNote)))));
         }
+        add(blocks, SummaryText.CLIENT_ASKS, s.clientAsks().stream().map(SummaryBlocks::ask).toList(), null, pageUrl);
         if (s.isEmpty()) {
             blocks.add(section(b -> b.text(markdownText("No updates were posted this week."))));
         } else {
             add(blocks, "Highlights", s.highlights().stream().map(SummaryBlocks::item).toList(),
                     s.itemsDone() > s.highlights().size()
                             ? "_" + s.highlights().size() + " of " + s.itemsDone() + " items done this week_" : null, pageUrl);
+            add(blocks, SummaryText.RULED_OUT, s.ruledOut().stream().map(SummaryBlocks::ruledOut).toList(), null,
+                    pageUrl);
             add(blocks, "Client goals", s.goals().stream().map(g -> "• " + SlackText.escape(SummaryText.goalLine(g))).toList(),
                     null, pageUrl);
             add(blocks, "Experiment runs", s.runs().stream().map(SummaryBlocks::run).toList(), null, pageUrl);
@@ -116,6 +119,15 @@ final class SummaryBlocks {
     private static String item(Line line) {
         return "• " + SlackText.quiet(line.text()).replace("\n", " ") + " — " + SlackText.escape(line.person()) + ", "
                 + SummaryText.weekday(line.day());
+    }
+
+    private static String ask(OpenBlocker ask) {
+        return "• " + SlackText.quiet(ask.text()).replace("\n", " ") + " — " + SummaryText.clientAge(ask);
+    }
+
+    /** A negative result, without its author's name: the team's finding, never someone's failure. */
+    private static String ruledOut(Line line) {
+        return "• " + SlackText.quiet(line.text()).replace("\n", " ") + " — " + SummaryText.weekday(line.day());
     }
 
     private static String open(OpenBlocker blocker) {

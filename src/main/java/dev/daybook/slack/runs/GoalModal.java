@@ -111,6 +111,12 @@ class GoalModal implements SlackListener {
                         goal == null || goal.target() == null ? null : goal.target().toString(), 120, true),
                 text(GoalService.DUE, "Due date", "Like 2026-12-31.",
                         goal == null || goal.due() == null ? null : goal.due().toString(), 10, true),
+                text(GoalService.REFERENCE_DATASET, "Reference dataset",
+                        "What the target is measured on, like invoices or invoices@v4. Runs measured on another "
+                                + "dataset count once a teammate confirms they are comparable.",
+                        goal == null ? null : goal.referenceDataset(), 255, true),
+                text(GoalService.REFERENCE_SPLIT, "Reference split", "Like test.",
+                        goal == null ? null : goal.referenceSplit(), 64, true),
                 status(goal == null ? GoalStatus.ACTIVE : goal.status()));
         return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(metadata)
                 .title(viewTitle(t -> t.type("plain_text").text(goal == null ? "Add a goal" : "Edit a goal")))
@@ -130,7 +136,8 @@ class GoalModal implements SlackListener {
         FormValues values = FormValues.of(view);
         GoalDraft draft = new GoalDraft(values.text(GoalService.SLUG), values.text(GoalService.STATEMENT),
                 values.text(GoalService.CLIENT), values.text(GoalService.TARGET), values.text(GoalService.DUE),
-                values.selectedOption(GoalService.STATUS));
+                values.selectedOption(GoalService.STATUS), values.text(GoalService.REFERENCE_DATASET),
+                values.text(GoalService.REFERENCE_SPLIT));
         GoalService.Saved saved = goals.save(ctx.getTeamId(), project.get().id(), target.goalId(), draft);
         if (!saved.errors().isEmpty()) {
             return ctx.ackWithErrors(new LinkedHashMap<>(saved.errors()));

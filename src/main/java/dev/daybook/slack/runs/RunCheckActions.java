@@ -58,6 +58,7 @@ class RunCheckActions implements SlackListener {
     public void register(App app) {
         app.blockAction(RunChecks.VERIFY, this::verify);
         app.blockAction(RunChecks.DISPUTE, this::dispute);
+        app.blockAction(RunChecks.COMPARABLE, this::comparable);
         app.viewSubmission(DISPUTE_FORM, this::submitDispute);
     }
 
@@ -75,6 +76,24 @@ class RunCheckActions implements SlackListener {
                     + "of a second pair of eyes.";
             case NOTHING_TO_CHECK -> "That run set no new best any more, so there is nothing to verify.";
             case OUT_OF_DATE -> OUT_OF_DATE;
+            default -> "I cannot find that run any more.";
+        };
+        if (answer != null) {
+            tell(ctx.getTeamId(), payload, answer);
+        }
+        return ctx.ack();
+    }
+
+    /** "Comparable": the run counts for the goals whose reference it was not measured on. */
+    Response comparable(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        Check check = check(payload);
+        if (check == null) {
+            return ctx.ack();
+        }
+        String answer = switch (runs.confirmComparable(ctx.getTeamId(), check.runId(), payload.getUser().getId())) {
+            case DONE -> ephemeral(payload) ? "Confirmed comparable: it counts for the project's goals now." : null;
+            case OWN_RUN -> "You reported a number this run shows, so a teammate has to confirm it is comparable.";
             default -> "I cannot find that run any more.";
         };
         if (answer != null) {

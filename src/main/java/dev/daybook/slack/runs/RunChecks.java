@@ -19,7 +19,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
+import dev.daybook.goals.GoalService;
+import dev.daybook.goals.GoalView;
 import dev.daybook.projects.Project;
+import dev.daybook.runs.BestComparison;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.runs.RunNeedsVerification;
 import dev.daybook.runs.RunService;
@@ -47,14 +50,17 @@ class RunChecks {
 
     static final String VERIFY = "daybook_run_verify";
     static final String DISPUTE = "daybook_run_dispute";
+    static final String COMPARABLE = "daybook_run_comparable";
     private static final Logger log = LoggerFactory.getLogger(RunChecks.class);
 
     private final RunService runs;
     private final ProjectDirectory projects;
     private final OncePoster deliveries;
     private final SlackCalls slack;
+    private final GoalService goals;
 
-    RunChecks(RunService runs, ProjectDirectory projects, OncePoster deliveries, SlackCalls slack) {
+    RunChecks(RunService runs, ProjectDirectory projects, OncePoster deliveries, SlackCalls slack, GoalService goals) {
+        this.goals = goals;
         this.runs = runs;
         this.projects = projects;
         this.deliveries = deliveries;
@@ -76,7 +82,7 @@ class RunChecks {
         String channel = project.get().channelId();
         try {
             deliveries.postOnce(event.teamId(), key, channel, null, 1,
-                    m -> m.text(summary(run.get())).blocks(blocks(run.get(), event.round())).unfurlLinks(false).unfurlMedia(false));
+                    m -> m.text(summary(run.get())).blocks(blocks(run.get(), event.round(), comparison(run.get()))).unfurlLinks(false).unfurlMedia(false));
         } catch (SlackRefused refused) {
             if (!refused.aboutContent()) {
                 log.warn("Slack: could not announce a new best in {} ({}); nobody was asked to verify it.",
@@ -85,7 +91,7 @@ class RunChecks {
             }
             try {
                 deliveries.postOnce(event.teamId(), key, channel, null, 1,
-                        m -> m.text(plainCheck(run.get())).unfurlLinks(false).unfurlMedia(false));
+                        m -> m.text(plainCheck(run.get(), comparison(run.get()))).unfurlLinks(false).unfurlMedia(false));
                 log.warn("Slack: refused the new-best message in {} ({}); posted it as plain text.", channel, refused.error());
             } catch (SlackRefused again) {
                 log.warn("Slack: could not announce a new best in {} ({}, then {}); nobody was asked to verify it.",
@@ -104,7 +110,7 @@ class RunChecks {
             try {
                 slack.call(event.teamId(), "chat.update", SlackCalls.Patience.WAIT, c -> c.chatUpdate(r -> r
                         .channel(posted.channelId()).ts(posted.ts()).text(summary(run.get()))
-                        .blocks(blocks(run.get(), event.round()))));
+                        .blocks(blocks(run.get(), event.round(), comparison(run.get())))));
             } catch (SlackRefused refused) {
                 if (!refused.aboutContent()) {
                     log.warn("Slack: could not update a run check ({}).", refused.error());
@@ -112,7 +118,8 @@ class RunChecks {
                 }
                 try {
                     slack.call(event.teamId(), "chat.update", SlackCalls.Patience.WAIT, c -> c.chatUpdate(r -> r
-                            .channel(posted.channelId()).ts(posted.ts()).text(plainCheck(run.get())).blocks(List.of())));
+                            .channel(posted.channelId()).ts(posted.ts()).text(plainCheck(run.get(), event.round() == run.get().verificationRound()
+                                    ? comparison(run.get()) : Comparison.NONE)).blocks(List.of())));
                 } catch (SlackRefused again) {
                     log.warn("Slack: could not update a run check ({}, then {}).", refused.error(), again.error());
                 }
@@ -127,6 +134,57 @@ class RunChecks {
         }
     }
 
+    /** How the run compares with the previous best, and the goals it does not count for yet. */
+    Comparison comparison(RunView run) {
+        return new Comparison(runs.comparedWithPreviousBest(run.teamId(), run.id()).orElse(null),
+                goals.awaitingComparability(run.teamId(), run.projectId(), run));
+    }
+
+    /** What the check says beside the numbers: what differs from the previous best, goals waiting on a confirmation. */
+    record Comparison(BestComparison previous, List<GoalView> awaiting) {
+
+        static final Comparison NONE = new Comparison(null, List.of());
+
+        Comparison {
+            awaiting = List.copyOf(awaiting);
+        }
+    }
+
+    /** "Against the previous best `exp-1` (auc 0.91): dataset invoices v3 → v4; seed 7: 1 run only", or null. */
+    static String comparisonLine(BestComparison compared) {
+        if (compared == null) {
+            return null;
+        }
+        String differences = String.join("; ", compared.differences());
+        if (compared.previous() == null) {
+            return "The first result for " + SlackText.escape(compared.metric())
+                    + (differences.isEmpty() ? "." : ": " + SlackText.escape(differences) + ".");
+        }
+        RunView previous = compared.previous();
+        String against = "Against the previous best " + RunText.name(previous)
+                + previous.metric(compared.metric()).map(v -> " (" + SlackText.escape(compared.metric()) + " "
+                        + RunText.number(v) + ")").orElse("");
+        return differences.isEmpty() ? against + ": measured the same way."
+                : against + ": " + SlackText.escape(differences) + ".";
+    }
+
+    /** "Goal #precision is measured on invoices@v4 / test; this run: invoices v3 / val. It counts once ...", or null. */
+    static String goalLine(RunView run, List<GoalView> awaiting) {
+        if (awaiting.isEmpty()) {
+            return null;
+        }
+        String named = awaiting.stream().limit(3)
+                .map(g -> "#" + g.slug() + " (" + SlackText.escape(g.referenceLabel()) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String measured = run.measured().datasetLabel() == null && run.measured().split() == null ? "does not say what it was measured on"
+                : "was measured on " + SlackText.escape(java.util.stream.Stream.of(run.measured().datasetLabel(), run.measured().split())
+                        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" / ")));
+        return ":straight_ruler: This run " + measured + ", not on the reference of " + named
+                + (awaiting.size() > 3 ? " and " + (awaiting.size() - 3) + " more goals" : "")
+                + ": it counts for " + (awaiting.size() == 1 ? "that goal" : "those goals")
+                + " once a teammate confirms it is comparable.";
+    }
+
     /** The message's text, shown in notifications. */
     static String summary(RunView run) {
         return SlackLimits.cut("New best: " + SlackText.escape(run.label()), 200)
@@ -134,16 +192,28 @@ class RunChecks {
     }
 
     /** The check without blocks, for when Slack refuses them: it still says what to check, and where. */
-    static String plainCheck(RunView run) {
+    static String plainCheck(RunView run, Comparison comparison) {
+        String compared = comparisonLine(comparison.previous());
+        String goalNote = goalLine(run, comparison.awaiting());
         return SlackLimits.cut(":trophy: New best from " + RunText.reporters(run) + ": " + RunText.line(run), 2500)
+                + (compared == null ? "" : "\n" + SlackLimits.cut(compared, 500))
+                + (goalNote == null ? "" : "\n" + SlackLimits.cut(goalNote, 500))
                 + "\nVerify or dispute it with `/daybook runs` in this channel.";
     }
 
     /** The message of round {@code round} of the run's check, as the run stands now. */
-    static List<LayoutBlock> blocks(RunView run, int round) {
+    static List<LayoutBlock> blocks(RunView run, int round, Comparison comparison) {
         List<LayoutBlock> blocks = new ArrayList<>();
         String line = ":trophy: *New best* from " + RunText.reporters(run) + ": " + RunText.line(run);
         blocks.add(section(s -> s.text(markdownText(SlackLimits.cut(line, SlackLimits.SECTION_TEXT)))));
+        String compared = round == run.verificationRound() ? comparisonLine(comparison.previous()) : null;
+        if (compared != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(SlackLimits.cut(compared, 3000))))));
+        }
+        String goalNote = round == run.verificationRound() ? goalLine(run, comparison.awaiting()) : null;
+        if (goalNote != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(SlackLimits.cut(goalNote, 3000))))));
+        }
         if (round != run.verificationRound()) {
             blocks.add(context(c -> c.elements(List.of(markdownText(
                     "This result has changed since; the newer check is further down the channel.")))));
@@ -157,7 +227,11 @@ class RunChecks {
             case NOT_NEEDED -> "It no longer sets a new best, so there is nothing to check.";
         };
         blocks.add(context(c -> c.elements(List.of(markdownText(note)))));
-        List<BlockElement> buttons = buttons(run);
+        List<BlockElement> buttons = new ArrayList<>(buttons(run));
+        if (goalNote != null) {
+            buttons.add(button(b -> b.actionId(COMPARABLE).text(plainText("Comparable"))
+                    .value(run.id() + ":" + run.verificationRound())));
+        }
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("run_check").elements(buttons)));
         }

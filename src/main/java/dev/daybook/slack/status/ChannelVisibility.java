@@ -64,6 +64,16 @@ class ChannelVisibility {
         }
     }
 
+    /** Whether the person is in the project's channel, public or private: who may act on its blockers. */
+    Sight membership(Project project, String userId) {
+        try {
+            return membersOf(project).contains(userId) ? Sight.VISIBLE : Sight.HIDDEN;
+        } catch (RuntimeException e) {
+            log.info("Slack: could not check who is in a channel ({}).", e.getMessage());
+            return Sight.UNKNOWN;
+        }
+    }
+
     boolean isPrivate(Project project) {
         String key = project.teamId() + "/" + project.channelId();
         Cached<Boolean> cached = privacy.get(key);

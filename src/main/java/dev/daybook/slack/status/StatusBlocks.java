@@ -120,15 +120,25 @@ public final class StatusBlocks {
             return;
         }
         blocks.add(section(s -> s.text(markdownText("*Open blockers*"))));
+        java.util.concurrent.atomic.AtomicInteger withButtons = new java.util.concurrent.atomic.AtomicInteger();
         status.blockers().stream().limit(MAX_BLOCKERS).forEach(b -> {
             String line = "• " + text(b.text()) + "\n   _" + name(b.author()) + ", " + age(b.ageDays())
-                    + " (since " + SlackText.day(b.since()) + ")_";
+                    + " (since " + SlackText.day(b.since()) + ")"
+                    + (b.waitsOnClient() ? " · waiting on the client, "
+                            + dev.daybook.updates.ClientAskAge.describe(b.clientWorkingDays()) : "") + "_";
             if (b.userId().equals(askerId)) {
                 blocks.add(section(s -> s.text(markdownText(cut(line, SlackText.SECTION_LIMIT)))
                         .accessory(button(x -> x.actionId(RESOLVE).text(plainText("Resolved"))
                                 .value(Long.toString(b.id()))))));
             } else {
                 blocks.add(section(s -> s.text(markdownText(cut(line, SlackText.SECTION_LIMIT)))));
+            }
+            boolean own = b.userId().equals(askerId);
+            // Buttons for the first few only: a status answer must stay within Slack's 50 blocks.
+            if (askerId != null && !(own && b.waitsOnClient())
+                    && withButtons.incrementAndGet() <= dev.daybook.slack.blockkit.BlockerButtons.MOST_BLOCKERS) {
+                blocks.addAll(dev.daybook.slack.blockkit.BlockerButtons.forBlocker(b.id(), b.text(), b.waitsOnClient(),
+                        false, !own));
             }
         });
         if (status.blockers().size() > MAX_BLOCKERS) {

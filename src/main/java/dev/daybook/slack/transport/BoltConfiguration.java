@@ -15,24 +15,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
 
 import dev.daybook.slack.workspace.InstallationStore;
-import dev.daybook.slack.workspace.MultiWorkspace;
 import dev.daybook.slack.workspace.OAuthPages;
 import dev.daybook.slack.workspace.OAuthStateStore;
 import dev.daybook.support.PublicUrl;
 
-/** The Bolt app, served over HTTP at {@code /slack/events} and, with an app-level token, over Socket Mode. */
-@Configuration(proxyBeanMethods = false)
-@Conditional(SlackConfigured.class)
+/**
+ * The Bolt app, served over HTTP at {@code /slack/events} and, with an app-level token, over Socket Mode.
+ * {@link SlackWiring} decides at start which of these beans exist; this class makes them.
+ */
 class BoltConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BoltConfiguration.class);
 
-    @Bean
     App slackApp(Slack slack, SlackSettings settings, List<SlackListener> listeners, InstallationStore installations,
                  OAuthStateStore oauthStates, PublicUrl publicUrl, AnswerInTime inTime) {
         AppConfig.AppConfigBuilder config = AppConfig.builder()
@@ -77,30 +73,41 @@ class BoltConfiguration {
         return app;
     }
 
-    @Bean
-    ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App app) {
-        return new ServletRegistrationBean<>(new SlackEventsServlet(app), "/slack/events");
+    EventsServlet slackEventsServlet(App app) {
+        return new EventsServlet(new SlackEventsServlet(app));
     }
 
-    @Bean
-    FilterRegistrationBean<SlackSignatureFilter> slackSignatureFilter(SlackSettings settings, Clock clock) {
+    SignatureFilter slackSignatureFilter(SlackSettings settings, Clock clock) {
         // Without a signing secret (Socket Mode only) nothing may come in over HTTP: an empty secret
         // would make every signature guessable, so a random one refuses everything.
         String secret = settings.httpMode() ? settings.signingSecret() : UUID.randomUUID().toString();
-        var registration = new FilterRegistrationBean<>(new SlackSignatureFilter(secret, clock));
+        var registration = new SignatureFilter(new SlackSignatureFilter(secret, clock));
         registration.addUrlPatterns("/slack/events");
         return registration;
     }
 
-    @Bean
-    @Conditional(MultiWorkspace.class)
-    ServletRegistrationBean<SlackOAuthAppServlet> slackInstallServlet(App app) {
-        return new ServletRegistrationBean<>(new SlackOAuthAppServlet(app), "/slack/install", "/slack/oauth_redirect");
+    InstallServlet slackInstallServlet(App app) {
+        return new InstallServlet(new SlackOAuthAppServlet(app));
     }
 
-    @Bean
-    SocketModeConnection socketModeConnection(App app, SlackSettings settings) {
-        return new SocketModeConnection(app, settings);
+    // Named types, so that the registrar declares each bean with its full type (generics and all)
+    // and the servlet container finds them as it would @Bean methods.
+    static final class EventsServlet extends ServletRegistrationBean<SlackAppServlet> {
+        EventsServlet(SlackAppServlet servlet) {
+            super(servlet, "/slack/events");
+        }
+    }
+
+    static final class InstallServlet extends ServletRegistrationBean<SlackOAuthAppServlet> {
+        InstallServlet(SlackOAuthAppServlet servlet) {
+            super(servlet, "/slack/install", "/slack/oauth_redirect");
+        }
+    }
+
+    static final class SignatureFilter extends FilterRegistrationBean<SlackSignatureFilter> {
+        SignatureFilter(SlackSignatureFilter filter) {
+            super(filter);
+        }
     }
 
     /**

@@ -3,9 +3,7 @@ package dev.daybook.slack.transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 import dev.daybook.support.PublicUrl;
 
@@ -13,8 +11,6 @@ import dev.daybook.support.PublicUrl;
  * Says at start-up, once Slack is set up for real, that links in Slack would point at this machine:
  * otherwise stakeholders find out from dead links in the first weekly summary.
  */
-@Component
-@Conditional(SlackConfigured.class)
 class PublicUrlWarning {
 
     private static final Logger log = LoggerFactory.getLogger(PublicUrlWarning.class);

@@ -7,19 +7,17 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Without Slack credentials Daybook still runs (health, API), says in the log what to set, and answers
  * Slack's endpoint with 503 rather than a confusing 404.
  */
-@RestController
-@Conditional(SlackConfigured.Not.class)
 class SlackNotConfigured {
 
     private static final Logger log = LoggerFactory.getLogger(SlackNotConfigured.class);
@@ -43,9 +41,13 @@ class SlackNotConfigured {
                   and restart. docs/slack-setup.md walks through it.""", String.join(" and ", missing()));
     }
 
-    @PostMapping("/slack/events")
-    ResponseEntity<Map<String, String>> events() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+    /** {@code POST /slack/events}, registered by {@link SlackWiring} only when Slack is not configured. */
+    RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route().POST("/slack/events", this::events).build();
+    }
+
+    private ServerResponse events(ServerRequest request) {
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .body(Map.of("error", "Slack is not configured on this Daybook: set " + String.join(" and ", missing())));
     }
 

@@ -9,6 +9,7 @@ import dev.daybook.updates.Recording;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdatePrompt;
 import dev.daybook.updates.UpdateSource;
+import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateView;
 
 /** What Daybook says back to authors, in one place so the tone stays the same everywhere. */
@@ -76,13 +77,22 @@ public final class Replies {
         if (update == null) {
             return null;
         }
-        long done = update.items(Section.UPDATE).size();
+        long ruledOut = update.items(Section.UPDATE).stream().filter(UpdateItem::negative).count();
+        long done = update.items(Section.UPDATE).size() - ruledOut;
         long next = update.items(Section.NEXT).size();
         long blockers = update.items(Section.BLOCKER).size();
+        long clientAsks = update.items(Section.BLOCKER).stream().filter(UpdateItem::clientAsk).count();
         StringBuilder counts = new StringBuilder();
-        counts.append(done).append(" done, ").append(next).append(" next");
+        counts.append(done).append(" done, ");
+        if (ruledOut > 0) {
+            counts.append(ruledOut).append(" ruled out, ");
+        }
+        counts.append(next).append(" next");
         if (blockers > 0) {
             counts.append(", ").append(blockers).append(blockers == 1 ? " blocker" : " blockers");
+            if (clientAsks > 0) {
+                counts.append(" (").append(clientAsks).append(" waiting on the client)");
+            }
         }
         return counts.toString();
     }

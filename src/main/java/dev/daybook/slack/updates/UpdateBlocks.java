@@ -42,14 +42,20 @@ final class UpdateBlocks {
     static List<LayoutBlock> body(UpdateView update) {
         List<String> chunks = new ArrayList<>();
         for (Section section : Section.values()) {
-            List<UpdateItem> items = update.items(section);
-            if (items.isEmpty()) {
-                continue;
+            List<UpdateItem> items = update.items(section).stream().filter(i -> !i.negative()).toList();
+            if (!items.isEmpty()) {
+                List<String> lines = new ArrayList<>();
+                lines.add("*" + heading(section) + "*");
+                items.forEach(item -> lines.add("• " + line(item)));
+                chunks.addAll(SlackText.chunks(lines, SlackText.SECTION_LIMIT));
             }
-            List<String> lines = new ArrayList<>();
-            lines.add("*" + heading(section) + "*");
-            items.forEach(item -> lines.add("• " + line(item)));
-            chunks.addAll(SlackText.chunks(lines, SlackText.SECTION_LIMIT));
+            List<UpdateItem> ruledOut = update.items(section).stream().filter(UpdateItem::negative).toList();
+            if (!ruledOut.isEmpty()) {
+                List<String> lines = new ArrayList<>();
+                lines.add("*Ruled out*");
+                ruledOut.forEach(item -> lines.add("• " + line(item)));
+                chunks.addAll(SlackText.chunks(lines, SlackText.SECTION_LIMIT));
+            }
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         chunks.stream().limit(MAX_BODY_BLOCKS).forEach(chunk -> blocks.add(section(s -> s.text(markdownText(chunk)))));
@@ -69,7 +75,8 @@ final class UpdateBlocks {
     }
 
     static String line(UpdateItem item) {
-        String text = SlackText.quiet(item.text()).replace("\n", "\n   ");
+        String text = SlackText.quiet(item.text()).replace("\n", "\n   ")
+                + (item.clientAsk() ? " _(waiting on the client)_" : "");
         if (!item.tagged() && item.hours() == null) {
             return text;
         }

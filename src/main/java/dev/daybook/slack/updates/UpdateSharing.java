@@ -54,9 +54,11 @@ class UpdateSharing {
     private final OncePoster deliveries;
     private final SlackCalls slack;
     private final MessageLinks links;
+    private final dev.daybook.updates.Blockers blockers;
 
     UpdateSharing(UpdateService updates, ProjectDirectory projects, PersonDirectory people, OncePoster deliveries,
-                  SlackCalls slack, MessageLinks links) {
+                  SlackCalls slack, MessageLinks links, dev.daybook.updates.Blockers blockers) {
+        this.blockers = blockers;
         this.links = links;
         this.updates = updates;
         this.projects = projects;
@@ -124,7 +126,10 @@ class UpdateSharing {
     private Optional<OncePoster.Posted> share(Project project, UpdateView update) {
         String author = people.profile(update.teamId(), update.userId()).name();
         String key = key(update.id());
-        var blocks = UpdateBlocks.shared(update, author);
+        var blocks = new java.util.ArrayList<>(UpdateBlocks.shared(update, author));
+        List<dev.daybook.updates.OpenBlocker> open = blockers.openListedIn(update.teamId(), update.id());
+        open.stream().limit(dev.daybook.slack.blockkit.BlockerButtons.MOST_BLOCKERS).forEach(b -> blocks.addAll(
+                dev.daybook.slack.blockkit.BlockerButtons.forBlocker(b.id(), b.text(), b.waitsOnClient(), open.size() > 1)));
         String text = UpdateBlocks.fallbackText(update, author);
         try {
             if (deliveries.find(update.teamId(), key).isPresent()) {

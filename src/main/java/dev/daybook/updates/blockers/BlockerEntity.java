@@ -57,7 +57,26 @@ public class BlockerEntity {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** The day (its author's) it was first marked waiting on the client; null when it does not. */
+    private LocalDate clientSince;
+
+    private String clientMarkedBy;
+
     protected BlockerEntity() {
+    }
+
+    /** Marks it waiting on the client from that day; a blocker marked before keeps its first day. */
+    boolean markWaitingOnClient(LocalDate day, String by) {
+        if (clientSince != null) {
+            return false;
+        }
+        this.clientSince = day;
+        this.clientMarkedBy = by;
+        return true;
+    }
+
+    LocalDate clientSince() {
+        return clientSince;
     }
 
     /** The days that list it now; the text shown is that of its latest report. */
@@ -92,9 +111,10 @@ public class BlockerEntity {
         return resolution == BlockerResolution.How.MARKED && resolvedDay != null && !resolvedDay.isBefore(lastReported);
     }
 
-    public OpenBlocker toOpen(LocalDate asOf) {
+    public OpenBlocker toOpen(LocalDate asOf, dev.daybook.people.WorkingCalendar authorsCalendar) {
         return new OpenBlocker(id, teamId, projectId, userId, text, firstDay,
-                Math.max(0, ChronoUnit.DAYS.between(firstDay, asOf)));
+                Math.max(0, ChronoUnit.DAYS.between(firstDay, asOf)), clientSince,
+                ClientAskAge.workingDays(authorsCalendar, clientSince, asOf));
     }
 
     public Long id() {

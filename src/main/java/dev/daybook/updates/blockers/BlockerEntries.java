@@ -45,6 +45,20 @@ public interface BlockerEntries extends JpaRepository<BlockerEntity, Long> {
             """)
     List<BlockerEntity> findOpenInProjects(String teamId, Collection<Long> projectIds);
 
+    @Query("""
+            select b from BlockerEntity b
+             where b.teamId = :teamId and b.projectId in :projectIds and b.resolvedDay is null
+               and b.clientSince is not null
+             order by b.clientSince, b.id
+            """)
+    List<BlockerEntity> findOpenClientAsks(String teamId, Collection<Long> projectIds);
+
+    @Query("""
+            select b from BlockerEntity b where b.resolvedDay is null and b.clientSince is not null
+             order by b.teamId, b.clientSince, b.id
+            """)
+    List<BlockerEntity> findAllOpenClientAsks();
+
     /**
      * Items of the author's updates in the project after {@code after} that could resolve a blocker,
      * earliest first: Blockers items, and Update items that say "resolved"/"unblocked".

@@ -94,13 +94,20 @@ public class BlockerTracking {
 
         Optional<UpdateEntity> update = updates.findById(updateId);
         if (update.isPresent()) {
-            for (Map.Entry<String, String> listed : listedBlockers(update.get().toView()).entrySet()) {
+            UpdateView view = update.get().toView();
+            Set<String> clientKeys = new java.util.HashSet<>();
+            view.items(Section.BLOCKER).stream().filter(UpdateItem::clientAsk)
+                    .forEach(i -> clientKeys.add(BlockerText.key(i.text())));
+            for (Map.Entry<String, String> listed : listedBlockers(view).entrySet()) {
                 BlockerEntity blocker = byKey.get(listed.getKey());
                 if (blocker == null) {
                     blocker = open(teamId, projectId, userId, listed.getKey(), listed.getValue(), day);
                     byKey.put(listed.getKey(), blocker);
                 }
                 reports.save(new BlockerReportEntity(teamId, blocker.id(), updateId, day));
+                if (clientKeys.contains(listed.getKey())) {
+                    blocker.markWaitingOnClient(day, userId); // [client]: waiting on the client from that update's day
+                }
                 if (!day.isBefore(blocker.lastDay())) {
                     blocker.showAs(listed.getValue());
                 }

@@ -21,6 +21,9 @@ class BlockersWorkspaceData implements WorkspaceData {
 
     @Override
     public void deleteWorkspace(String teamId) {
+        // "I'm on it" rows go with their blockers (on delete cascade); said here too, so the purge does not rely on it.
+        entityManager.createNativeQuery("delete from blocker_ack where team_id = ?1").setParameter(1, teamId)
+                .executeUpdate();
         for (String entity : new String[] {"BlockerReportEntity", "BlockerEntity"}) {
             entityManager.createQuery("delete from " + entity + " e where e.teamId = :teamId")
                     .setParameter("teamId", teamId).executeUpdate();

@@ -38,7 +38,12 @@ public final class HeadingVocabulary {
          */
         TITLE,
         /** A part Daybook does not keep (notes, learnings): its items are left out, and the author told. */
-        ASIDE;
+        ASIDE,
+        /**
+         * "Didn't work", "Ruled out", "没成功": what was tried and did not work. Its items are done work
+         * (they count as such) and are kept as negative results.
+         */
+        NEGATIVE;
 
         static Meaning of(Section section) {
             return switch (section) {
@@ -195,6 +200,11 @@ public final class HeadingVocabulary {
                 "blockers and asks", "blockers & asks", "questions", "需要",
                 "问题", "遇到的问题", "存在的问题", "阻塞", "风险", "困难", "需要协调", "需要支持", "需协调",
                 "风险与问题", "问题与风险", "遇到问题", "卡点");
+        add(list, Meaning.NEGATIVE, "didn't work", "didnt work", "did not work", "what didn't work",
+                "what didnt work", "what did not work", "what didn't work today", "things that didn't work",
+                "ruled out", "what we ruled out", "what i ruled out", "dead ends", "dead end", "negative results",
+                "negative result", "failed experiments", "didn't pan out", "did not pan out",
+                "没成功", "没有成功", "未成功", "不成功", "排除", "已排除", "失败的尝试", "负面结果");
         add(list, Meaning.TITLE, "eod", "eod update", "eod report", "eod status", "my eod", "end of day",
                 "end of day update", "end-of-day update", "end of day report", "end-of-day report", "daily update",
                 "daily report", "daily status", "daily standup", "daily stand-up", "standup", "stand-up",

@@ -28,7 +28,9 @@ public record ParseProblem(Kind kind, String detail) {
         /** Items under a heading Daybook does not keep ({@code Notes:}): left out, named in the detail. */
         LEFT_OUT,
         /** A run id longer than {@link ReferenceReader#MAX_RUN_ID} characters. */
-        RUN_ID_TOO_LONG
+        RUN_ID_TOO_LONG,
+        /** {@code [negative]} on a Next or Blockers item, {@code [client]} on one that is no blocker: not used. */
+        MISPLACED_TAG
     }
 
     public static ParseProblem of(Kind kind) {
@@ -49,6 +51,9 @@ public record ParseProblem(Kind kind, String detail) {
                     + "A project can add headings of its own in `/daybook settings`.";
             case RUN_ID_TOO_LONG -> "A run id (`" + detail + "`) is longer than " + ReferenceReader.MAX_RUN_ID
                     + " characters, so I did not link it; the rest is recorded.";
+            case MISPLACED_TAG -> "[client]".equals(detail)
+                    ? "`[client]` marks a *blocker* that waits on the client, so I did not use it on an item that is not one."
+                    : "`[negative]` marks something you tried that did not work (an *Update* item), so I did not use it on a plan or a blocker.";
         };
     }
 }

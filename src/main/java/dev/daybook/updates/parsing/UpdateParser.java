@@ -64,6 +64,11 @@ public final class UpdateParser {
             "adjacent", Category.ADJACENT, "20", Category.ADJACENT, "learning", Category.ADJACENT,
             "moonshot", Category.MOONSHOT, "10", Category.MOONSHOT);
 
+    /** {@code [negative]}: the item is a negative result, whatever heading it is under. */
+    static final String NEGATIVE_TAG = "negative";
+    /** {@code [client]}: the blocker waits on the client. */
+    static final String CLIENT_TAG = "client";
+
     private final HeadingVocabulary vocabulary;
     private final HeadingReader headings;
 
@@ -189,6 +194,7 @@ public final class UpdateParser {
                 Meaning meaning = heading.get().entry().meaning();
                 headed = true;
                 last = null;
+                draft.negativePart = meaning == Meaning.NEGATIVE;
                 if (meaning == Meaning.ASIDE) {
                     aside = displayed(heading.get().entry());
                     current = null;
@@ -324,6 +330,7 @@ public final class UpdateParser {
         String aside = null;
         if (lead.isPresent()) {
             Entry entry = lead.get().entry();
+            draft.negativePart = entry.meaning() == Meaning.NEGATIVE;
             if (entry.meaning() == Meaning.ASIDE) {
                 aside = displayed(entry);
                 current = null;
@@ -340,6 +347,7 @@ public final class UpdateParser {
                 addSeparated(draft, current, aside, before);
             }
             Meaning meaning = h.entry.meaning();
+            draft.negativePart = meaning == Meaning.NEGATIVE;
             if (meaning == Meaning.ASIDE) {
                 aside = displayed(h.entry);
                 current = null;
@@ -451,6 +459,7 @@ public final class UpdateParser {
 
     private static RawItem add(Draft draft, Section section, String aside, String text, boolean bullet) {
         RawItem item = new RawItem(section, aside, text, bullet);
+        item.negative = draft.negativePart;
         if (aside != null) {
             draft.leftOut.merge(aside, 1, Integer::sum);
         }
@@ -498,7 +507,7 @@ public final class UpdateParser {
 
     private static Section sectionOf(Meaning meaning, Section today) {
         return switch (meaning) {
-            case UPDATE, YESTERDAY, TITLE -> Section.UPDATE;
+            case UPDATE, YESTERDAY, TITLE, NEGATIVE -> Section.UPDATE;
             case NEXT, TOMORROW -> Section.NEXT;
             case BLOCKER -> Section.BLOCKER;
             case TODAY -> today;
@@ -515,6 +524,9 @@ public final class UpdateParser {
     private static ParsedItem finish(RawItem raw, List<ParseProblem> problems) {
         Category category = null;
         Double hours = null;
+        boolean negative = raw.negative;
+        boolean negativeTagged = false;
+        boolean client = false;
         StringBuilder text = new StringBuilder();
         Matcher tag = TAG.matcher(raw.text);
         int from = 0;
@@ -525,6 +537,8 @@ public final class UpdateParser {
             }
             text.append(raw.text, from, tag.start());
             from = tag.end();
+            negativeTagged |= tags.negative;
+            client |= tags.client;
             if (tags.category != null) {
                 if (category == null) {
                     category = tags.category;
@@ -549,7 +563,20 @@ public final class UpdateParser {
         }
         ItemReferences references = ReferenceReader.read(cleaned);
         problems.addAll(references.problems());
-        return new ParsedItem(raw.section, cleaned, category, hours, references);
+        // Only something tried can have been ruled out, and only a blocker can wait on the client: a tag
+        // elsewhere is taken out of the text and the author told, rather than changing what the item is.
+        if (negativeTagged) {
+            if (raw.section == Section.UPDATE) {
+                negative = true;
+            } else {
+                problems.add(new ParseProblem(ParseProblem.Kind.MISPLACED_TAG, "[negative]"));
+            }
+        }
+        if (client && raw.section != Section.BLOCKER) {
+            problems.add(new ParseProblem(ParseProblem.Kind.MISPLACED_TAG, "[client]"));
+            client = false;
+        }
+        return new ParsedItem(raw.section, cleaned, category, hours, references, negative, client);
     }
 
     /** Reads the inside of {@code [...]}; null unless every token is a budget tag. */
@@ -560,6 +587,14 @@ public final class UpdateParser {
             return null;
         }
         for (String token : tokens) {
+            if (token.equals(NEGATIVE_TAG)) {
+                tags.negative = true;
+                continue;
+            }
+            if (token.equals(CLIENT_TAG)) {
+                tags.client = true;
+                continue;
+            }
             Category category = CATEGORY_TAGS.get(token);
             if (category != null) {
                 if (tags.category != null && tags.category != category) {
@@ -600,6 +635,8 @@ public final class UpdateParser {
         Category category;
         Double hours;
         boolean badHours;
+        boolean negative;
+        boolean client;
     }
 
     private static final class RawItem {
@@ -611,6 +648,8 @@ public final class UpdateParser {
         boolean fromText = true;
         boolean quote;
         boolean afterBlank;
+        /** Under a "Didn't work" heading. */
+        boolean negative;
         int indent;
 
         RawItem(Section section, String aside, String text, boolean bullet) {
@@ -632,6 +671,8 @@ public final class UpdateParser {
         final Map<String, Integer> leftOut = new LinkedHashMap<>();
         final java.util.EnumSet<Section> parts = java.util.EnumSet.noneOf(Section.class);
         boolean sawYesterday;
+        /** The part being read is a "Didn't work" one: its items are negative results. */
+        boolean negativePart;
         boolean canonicalUpdate;
         boolean titled;
         boolean blockersStated;

@@ -53,6 +53,12 @@ class UpdateItemEntity {
 
     private Double hours;
 
+    @Column(nullable = false)
+    private boolean negative;
+
+    @Column(nullable = false)
+    private boolean clientAsk;
+
     protected UpdateItemEntity() {
     }
 
@@ -65,9 +71,11 @@ class UpdateItemEntity {
         this.category = item.category();
         this.categoryTagged = item.tagged();
         this.hours = item.hours();
+        this.negative = item.negative();
+        this.clientAsk = item.clientAsk();
     }
 
     UpdateItem toItem() {
-        return new UpdateItem(section, text, category, categoryTagged, hours);
+        return new UpdateItem(section, text, category, categoryTagged, hours, negative, clientAsk);
     }
 }

@@ -30,6 +30,8 @@ class ScopesTests {
 
     /** Web API method → the bot scopes any one of which lets Daybook call it (empty: none needed). */
     private static final Map<String, Set<String>> METHOD_SCOPES = Map.ofEntries(
+            Map.entry("assistant.threads.setStatus", Set.of("assistant:write")),
+            Map.entry("assistant.threads.setSuggestedPrompts", Set.of("assistant:write")),
             Map.entry("auth.test", Set.of()),
             Map.entry("canvases.edit", Set.of("canvases:write")),
             Map.entry("canvases.sections.lookup", Set.of("canvases:read")),
@@ -45,6 +47,9 @@ class ScopesTests {
             Map.entry("conversations.members", Set.of("channels:read", "groups:read")),
             Map.entry("conversations.open", Set.of("im:write")),
             Map.entry("files.uploadV2", Set.of("files:write")),
+            // Workflow Builder steps: completing one's own function execution needs no scope.
+            Map.entry("functions.completeError", Set.of()),
+            Map.entry("functions.completeSuccess", Set.of()),
             Map.entry("reactions.add", Set.of("reactions:write")),
             Map.entry("reactions.remove", Set.of("reactions:write")),
             Map.entry("users.info", Set.of("users:read")),
@@ -57,6 +62,9 @@ class ScopesTests {
             Map.entry("app_home_opened", Set.of()),
             Map.entry("app_mention", Set.of("app_mentions:read")),
             Map.entry("app_uninstalled", Set.of()),
+            Map.entry("function_executed", Set.of()),
+            Map.entry("assistant_thread_started", Set.of("assistant:write")),
+            Map.entry("assistant_thread_context_changed", Set.of("assistant:write")),
             Map.entry("tokens_revoked", Set.of()),
             Map.entry("channel_archive", Set.of("channels:read")),
             Map.entry("channel_rename", Set.of("channels:read")),
