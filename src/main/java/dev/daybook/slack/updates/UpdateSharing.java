@@ -26,7 +26,7 @@ import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackRefused;
 import dev.daybook.slack.delivery.MessageLinks;
 import dev.daybook.slack.delivery.OncePoster;
-import dev.daybook.updates.parsing.ParseProblem;
+import dev.daybook.updates.ParseProblem;
 import dev.daybook.updates.UpdateDeleted;
 import dev.daybook.updates.UpdateRecorded;
 import dev.daybook.updates.UpdateService;

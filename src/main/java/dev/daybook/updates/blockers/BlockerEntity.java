@@ -15,6 +15,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.daybook.updates.ClientAskAge;
 
 @Entity
 @Table(name = "blocker")
@@ -66,7 +67,7 @@ public class BlockerEntity {
     }
 
     /** Marks it waiting on the client from that day; a blocker marked before keeps its first day. */
-    boolean markWaitingOnClient(LocalDate day, String by) {
+    public boolean markWaitingOnClient(LocalDate day, String by) {
         if (clientSince != null) {
             return false;
         }
@@ -121,7 +122,7 @@ public class BlockerEntity {
         return id;
     }
 
-    String teamId() {
+    public String teamId() {
         return teamId;
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.references.ItemReferences;
+import dev.daybook.updates.references.ReferenceReader;
+import dev.daybook.updates.references.RunReference;
 
 class ReferenceReaderTests {
 
