@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import dev.daybook.updates.references.RunReference;
+import dev.daybook.updates.parsing.RunReference;
 import dev.daybook.updates.UpdateDeleted;
 import dev.daybook.updates.UpdateRecorded;
 import dev.daybook.updates.UpdateService;

@@ -1,6 +1,6 @@
 package dev.daybook.updates;
 
-import dev.daybook.updates.references.ReferenceReader;
+import dev.daybook.updates.parsing.ReferenceReader;
 
 
 

@@ -2,8 +2,8 @@ package dev.daybook.updates.api;
 
 import dev.daybook.updates.UpdateItem;
 import dev.daybook.updates.UpdateView;
-import dev.daybook.updates.references.ItemReferences;
-import dev.daybook.updates.references.RunReference;
+import dev.daybook.updates.parsing.ItemReferences;
+import dev.daybook.updates.parsing.RunReference;
 
 import java.time.LocalDate;
 import java.util.List;

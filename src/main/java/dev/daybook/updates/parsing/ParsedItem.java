@@ -3,7 +3,6 @@ package dev.daybook.updates.parsing;
 import dev.daybook.updates.Section;
 
 import dev.daybook.projects.Category;
-import dev.daybook.updates.references.ItemReferences;
 
 /**
  * One item of an update as written, tags removed.

@@ -23,8 +23,6 @@ import dev.daybook.updates.parsing.ParsedUpdate.Verdict;
 import dev.daybook.updates.parsing.PostLines.Kind;
 import dev.daybook.updates.parsing.PostLines.Line;
 import dev.daybook.updates.ParseProblem;
-import dev.daybook.updates.references.ReferenceReader;
-import dev.daybook.updates.references.ItemReferences;
 
 /**
  * Reads a daily update the ways teams write one: the parts named by any heading of the

@@ -6,9 +6,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import dev.daybook.updates.ParseProblem;
-import dev.daybook.updates.references.ItemReferences;
-import dev.daybook.updates.references.ReferenceReader;
-import dev.daybook.updates.references.RunReference;
 
 class ReferenceReaderTests {
 

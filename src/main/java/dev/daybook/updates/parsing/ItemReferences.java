@@ -1,4 +1,4 @@
-package dev.daybook.updates.references;
+package dev.daybook.updates.parsing;
 
 import java.util.List;
 import dev.daybook.updates.ParseProblem;
