@@ -46,7 +46,8 @@ class RunsFromUpdates {
         List<RunReport> reports = named.values().stream()
                 .map(run -> RunReport.referenced(run.source(), run.id(), run.url(), run.metrics(), update.userId()))
                 .toList();
-        runs.reportUpdate(update.teamId(), update.projectId(), update.id(), update.userId(), reports);
+        runs.reportUpdate(update.teamId(), update.projectId(), update.id(), update.userId(), reports,
+                update.updatedAt());
     }
 
     @ApplicationModuleListener(id = "runs.update-deleted")

@@ -1,6 +1,7 @@
 package dev.daybook.updates.blockers;
 
 import dev.daybook.updates.BlockerResolution;
+import dev.daybook.updates.ClientAskAge;
 import dev.daybook.updates.OpenBlocker;
 
 import java.time.Instant;
