@@ -22,6 +22,7 @@ import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.support.Secrets;
+import dev.daybook.runs.tracking.TrackingServers;
 
 /**
  * A project's experiment runs. A run is known by its external id within its project, so reporting it

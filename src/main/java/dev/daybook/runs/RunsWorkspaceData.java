@@ -4,6 +4,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.daybook.support.WorkspaceData;
+import dev.daybook.runs.tracking.TrackingServers;
 
 @Component
 @Order(200)

@@ -1,6 +1,5 @@
 package dev.daybook.updates;
 
-import dev.daybook.updates.parsing.ParseProblem;
 
 import java.util.List;
 

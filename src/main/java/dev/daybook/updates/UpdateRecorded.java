@@ -1,6 +1,5 @@
 package dev.daybook.updates;
 
-import dev.daybook.updates.parsing.ParseProblem;
 
 import java.time.LocalDate;
 import java.util.List;

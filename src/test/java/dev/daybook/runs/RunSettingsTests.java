@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackRequests.Answer;
+import dev.daybook.runs.tracking.TrackingTokenSealing;
 
 /** The MLflow server is set in /daybook settings; its token is kept encrypted; a bad address saves nothing. */
 class RunSettingsTests extends WithEncryptionKey {

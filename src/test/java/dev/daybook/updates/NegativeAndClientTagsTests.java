@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.daybook.people.AwayPeriod;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.updates.blockers.BlockerFacts;
-import dev.daybook.updates.parsing.ParseProblem;
 import dev.daybook.updates.parsing.ParsedItem;
 import dev.daybook.updates.parsing.ParsedUpdate;
 import dev.daybook.updates.parsing.UpdateParser;

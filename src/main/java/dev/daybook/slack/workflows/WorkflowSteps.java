@@ -40,7 +40,7 @@ import dev.daybook.slack.status.StatusAnswers;
 import dev.daybook.slack.transport.SlackListener;
 import dev.daybook.status.ProjectStatus;
 import dev.daybook.status.StatusService;
-import dev.daybook.updates.parsing.ParseProblem;
+import dev.daybook.updates.ParseProblem;
 import dev.daybook.updates.RecordUpdate;
 import dev.daybook.updates.Recording;
 import dev.daybook.updates.Section;

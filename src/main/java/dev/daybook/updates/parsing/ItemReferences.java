@@ -1,6 +1,7 @@
 package dev.daybook.updates.parsing;
 
 import java.util.List;
+import dev.daybook.updates.ParseProblem;
 
 /** What an item points at: experiment runs (with the metrics written beside them) and client goals. */
 public record ItemReferences(List<RunReference> runs, List<String> goals, List<ParseProblem> problems) {

@@ -1,11 +1,11 @@
 package dev.daybook.updates.parsing;
 
-import org.springframework.modulith.NamedInterface;
 
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.Section;
 
 import java.util.List;
+import dev.daybook.updates.ParseProblem;
 
 /**
  * The result of reading an update: its items, whatever could not be understood, and how sure the
@@ -16,7 +16,6 @@ import java.util.List;
  * @param leftOut        what was written but is in no part: items under a heading Daybook does not keep,
  *                       items with no words
  */
-@NamedInterface("parsing")
 public record ParsedUpdate(List<ParsedItem> items, List<ParseProblem> problems, Verdict verdict,
                            boolean blockersStated, List<String> leftOut) {
 

@@ -1,6 +1,5 @@
 package dev.daybook.updates.parsing;
 
-import org.springframework.modulith.NamedInterface;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.daybook.updates.ParseProblem;
 
 /**
  * Finds run references ({@code mlflow:<id>}, {@code run:<id>}, MLflow and Weights &amp; Biases run
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * compares with a target written either way. Metric names are normalised to lower case with
  * underscores ({@code val F1} is {@code val_f1}).
  */
-@NamedInterface("parsing")
 public final class ReferenceReader {
 
     /** Longer run ids are refused: no tracker issues them, and they would only be noise. */
@@ -142,7 +141,7 @@ public final class ReferenceReader {
     }
 
     /** A finite number as written, with {@code %} read as a fraction; null for NaN, infinities and junk. */
-    static Double value(String written) {
+    public static Double value(String written) {
         if (!NUMBER.matcher(written).matches()) {
             return null;
         }

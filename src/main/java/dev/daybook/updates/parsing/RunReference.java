@@ -1,6 +1,5 @@
 package dev.daybook.updates.parsing;
 
-import org.springframework.modulith.NamedInterface;
 
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import java.util.Map;
  * @param url     the link as written, or null for {@code run:<id>} / {@code mlflow:<id>}
  * @param metrics metrics written next to the reference, by normalised name ({@code val_f1})
  */
-@NamedInterface("parsing")
 public record RunReference(String source, String id, String url, Map<String, Double> metrics) {
 
     public RunReference {

@@ -22,6 +22,7 @@ import dev.daybook.updates.parsing.HeadingVocabulary.Meaning;
 import dev.daybook.updates.parsing.ParsedUpdate.Verdict;
 import dev.daybook.updates.parsing.PostLines.Kind;
 import dev.daybook.updates.parsing.PostLines.Line;
+import dev.daybook.updates.ParseProblem;
 
 /**
  * Reads a daily update the ways teams write one: the parts named by any heading of the

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.daybook.testkit.UpdateTextGenerator;
+import dev.daybook.updates.ParseProblem;
 
 /** Thousands of generated texts: the parser never throws, and what it returns always makes sense. */
 class UpdateParserFuzzTests {

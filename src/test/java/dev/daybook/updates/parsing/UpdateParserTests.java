@@ -5,13 +5,13 @@ import dev.daybook.updates.Headings;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.storage.Updates;
 
-import static dev.daybook.updates.parsing.ParseProblem.Kind.BAD_HOURS;
-import static dev.daybook.updates.parsing.ParseProblem.Kind.CONFLICTING_TAGS;
-import static dev.daybook.updates.parsing.ParseProblem.Kind.EMPTY;
-import static dev.daybook.updates.parsing.ParseProblem.Kind.NO_NEXT;
-import static dev.daybook.updates.parsing.ParseProblem.Kind.NO_UPDATE;
-import static dev.daybook.updates.parsing.ParseProblem.Kind.NO_WORDS;
-import static dev.daybook.updates.parsing.ParseProblem.Kind.TOO_LONG;
+import static dev.daybook.updates.ParseProblem.Kind.BAD_HOURS;
+import static dev.daybook.updates.ParseProblem.Kind.CONFLICTING_TAGS;
+import static dev.daybook.updates.ParseProblem.Kind.EMPTY;
+import static dev.daybook.updates.ParseProblem.Kind.NO_NEXT;
+import static dev.daybook.updates.ParseProblem.Kind.NO_UPDATE;
+import static dev.daybook.updates.ParseProblem.Kind.NO_WORDS;
+import static dev.daybook.updates.ParseProblem.Kind.TOO_LONG;
 import static dev.daybook.updates.Section.BLOCKER;
 import static dev.daybook.updates.Section.NEXT;
 import static dev.daybook.updates.Section.UPDATE;
@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.daybook.projects.Category;
 import dev.daybook.updates.parsing.UpdateParser.Form;
+import dev.daybook.updates.ParseProblem;
 
 class UpdateParserTests {
 

@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.tracking;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,13 +8,14 @@ import org.springframework.stereotype.Repository;
 
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Secrets;
+import dev.daybook.runs.TrackingServer;
 
 /**
  * The {@code tracking_server} table: at most one MLflow server per project. The token is kept sealed
  * with {@link Secrets} (AES-256-GCM under {@code DAYBOOK_ENCRYPTION_KEY}, bound to the workspace).
  */
 @Repository
-class TrackingServers {
+public class TrackingServers {
 
     private final JdbcClient jdbc;
     private final InsertIfAbsent inserts;
@@ -31,7 +32,7 @@ class TrackingServers {
      * listed, or none is set) is not an error here: the server comes back marked
      * {@link TrackingServer#tokenUnreadable()}, so that settings still open and say so.
      */
-    Optional<TrackingServer> find(String teamId, long projectId) {
+    public Optional<TrackingServer> find(String teamId, long projectId) {
         return jdbc.sql("select url, token from tracking_server where team_id = ? and project_id = ?")
                 .params(teamId, projectId)
                 .query((rs, n) -> {
@@ -48,13 +49,13 @@ class TrackingServers {
     }
 
     /** Projects whose stored token no key opens, as (team, project id), for health details. */
-    List<String> needingToken() {
+    public List<String> needingToken() {
         return jdbc.sql("select team_id, project_id from tracking_server where token is not null "
                         + "and token_unreadable_at is not null order by team_id, project_id")
                 .query((rs, n) -> rs.getString(1) + "/" + rs.getLong(2)).list();
     }
 
-    void save(String teamId, long projectId, TrackingServer server) {
+    public void save(String teamId, long projectId, TrackingServer server) {
         if (server == null) {
             jdbc.sql("delete from tracking_server where team_id = ? and project_id = ?").params(teamId, projectId).update();
             return;
@@ -72,7 +73,7 @@ class TrackingServers {
      * Sets the server's address. Its token is kept (as stored, sealed or not) only when the address is
      * the same server's: a token is never sent to an address it was not given for.
      */
-    void saveAddress(String teamId, long projectId, String url) {
+    public void saveAddress(String teamId, long projectId, String url) {
         if (!inserts.insert("insert into tracking_server (team_id, project_id, url, token) values (?, ?, ?, ?)",
                 teamId, projectId, url, null)) {
             String stored = jdbc.sql("select url from tracking_server where team_id = ? and project_id = ? for update")
@@ -89,7 +90,7 @@ class TrackingServers {
     }
 
     /** Whether two addresses are the same server: case of the scheme and host, and a trailing slash, aside. */
-    static boolean sameAddress(String a, String b) {
+    public static boolean sameAddress(String a, String b) {
         if (a == null || b == null) {
             return false;
         }
@@ -107,7 +108,7 @@ class TrackingServers {
     }
 
     /** What a start did with the stored tokens. */
-    record Sealed(int sealed, int unreadable) {
+    public record Sealed(int sealed, int unreadable) {
     }
 
     /**
@@ -115,7 +116,7 @@ class TrackingServers {
      * no key opens is marked (its project must enter it again) instead of failing the start; one that
      * opens again has its mark cleared.
      */
-    Sealed sealStoredTokens(java.time.Instant now) {
+    public Sealed sealStoredTokens(java.time.Instant now) {
         record Stored(long id, String teamId, String token, boolean marked) {
         }
         List<Stored> stored = jdbc.sql("select id, team_id, token, token_unreadable_at from tracking_server "
@@ -143,7 +144,7 @@ class TrackingServers {
         return new Sealed(sealed, unreadable);
     }
 
-    void deleteWorkspace(String teamId) {
+    public void deleteWorkspace(String teamId) {
         jdbc.sql("delete from tracking_server where team_id = ?").param(teamId).update();
     }
 }

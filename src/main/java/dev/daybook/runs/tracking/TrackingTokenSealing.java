@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.tracking;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * opens never stops the start: its project is marked as needing the token again.
  */
 @Component
-class TrackingTokenSealing {
+public class TrackingTokenSealing {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingTokenSealing.class);
 

@@ -1,11 +1,10 @@
-package dev.daybook.updates.parsing;
+package dev.daybook.updates;
 
-import org.springframework.modulith.NamedInterface;
+import dev.daybook.updates.parsing.ReferenceReader;
 
-import dev.daybook.updates.Blockers;
+
 
 /** Something in an update the parser could not use as written; each has a message for the author. */
-@NamedInterface("parsing")
 public record ParseProblem(Kind kind, String detail) {
 
     public enum Kind {

@@ -1,0 +1,6 @@
+/**
+ * Where the projects' MLflow tracking servers and their sealed tokens are kept: the store, the
+ * start-up resealing after a key rotation, and the health detail naming projects whose token no key
+ * opens. Internal to {@code runs}; others ask {@code RunService}.
+ */
+package dev.daybook.runs.tracking;
