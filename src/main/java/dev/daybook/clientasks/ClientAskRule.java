@@ -3,7 +3,7 @@ package dev.daybook.clientasks;
 /**
  * When a client ask is worth a nudge: once it has waited more working days than the project's limit
  * (a limit of 5 nudges on the 6th working day). Plain Java; the age comes from
- * {@link dev.daybook.updates.ClientAskAge}.
+ * {@link dev.daybook.people.WorkingCalendar#workingDaysSince}.
  */
 public final class ClientAskRule {
 

@@ -143,6 +143,26 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> workingDays, List<Away
         return day.plusDays(1);
     }
 
+    /**
+     * How a number of working days reads, for ages counted by {@link #workingDaysBetween}: "since today",
+     * "1 working day", "6 working days" (a client ask's age, in Slack and in the weekly summary alike).
+     */
+    public static String describeWorkingDays(int workingDays) {
+        if (workingDays <= 0) {
+            return "since today";
+        }
+        return workingDays == 1 ? "1 working day" : workingDays + " working days";
+    }
+
+    /**
+     * How long something marked on {@code since} has waited by {@code asOf}: the working days after it,
+     * up to and including {@code asOf}. Marked on a Friday, it is 1 working day old on the Monday after
+     * and 0 over the weekend; 0 when nothing was marked.
+     */
+    public int workingDaysSince(LocalDate since, LocalDate asOf) {
+        return since == null || !asOf.isAfter(since) ? 0 : workingDaysBetween(since, asOf);
+    }
+
     /** Working days in the half-open range ({@code after}, {@code upTo}]. */
     public int workingDaysBetween(LocalDate after, LocalDate upTo) {
         int count = 0;

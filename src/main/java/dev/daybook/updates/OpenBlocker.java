@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * @param firstReported   the first work day an update listed it
  * @param ageDays         calendar days from its first report to the day asked about
  * @param clientSince     the day it was marked waiting on the client (its author's day); null when it does not
- * @param clientAgeDays   working days of its author it has waited on the client ({@link ClientAskAge}); 0 when not
+ * @param clientAgeDays   working days of its author it has waited on the client ({@link dev.daybook.people.WorkingCalendar#workingDaysSince}); 0 when not
  */
 public record OpenBlocker(long id, String teamId, long projectId, String userId, String text,
                           LocalDate firstReported, long ageDays, LocalDate clientSince, int clientAgeDays) {

@@ -158,12 +158,12 @@ class NegativeAndClientTagsTests {
     void aClientAskMarkedOnFridayIsNoOlderOverTheWeekend() {
         WorkingCalendar calendar = WorkingCalendar.weekdaysIn(ZoneId.of("Europe/Berlin"));
 
-        assertThat(ClientAskAge.workingDays(calendar, FRIDAY, FRIDAY)).isZero();
-        assertThat(ClientAskAge.workingDays(calendar, FRIDAY, FRIDAY.plusDays(1))).isZero();
-        assertThat(ClientAskAge.workingDays(calendar, FRIDAY, FRIDAY.plusDays(2))).isZero();
-        assertThat(ClientAskAge.workingDays(calendar, FRIDAY, FRIDAY.plusDays(3))).isEqualTo(1);
-        assertThat(ClientAskAge.workingDays(calendar, FRIDAY, FRIDAY.plusDays(7))).isEqualTo(5);
-        assertThat(ClientAskAge.workingDays(calendar, FRIDAY, FRIDAY.plusDays(10))).isEqualTo(6);
+        assertThat(calendar.workingDaysSince(FRIDAY, FRIDAY)).isZero();
+        assertThat(calendar.workingDaysSince(FRIDAY, FRIDAY.plusDays(1))).isZero();
+        assertThat(calendar.workingDaysSince(FRIDAY, FRIDAY.plusDays(2))).isZero();
+        assertThat(calendar.workingDaysSince(FRIDAY, FRIDAY.plusDays(3))).isEqualTo(1);
+        assertThat(calendar.workingDaysSince(FRIDAY, FRIDAY.plusDays(7))).isEqualTo(5);
+        assertThat(calendar.workingDaysSince(FRIDAY, FRIDAY.plusDays(10))).isEqualTo(6);
     }
 
     @Test
@@ -173,12 +173,12 @@ class NegativeAndClientTagsTests {
                 EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                         DayOfWeek.THURSDAY));
         LocalDate thursday = FRIDAY.minusDays(1);
-        assertThat(ClientAskAge.workingDays(calendar, thursday, thursday.plusDays(3))).isEqualTo(1); // Sunday
+        assertThat(calendar.workingDaysSince(thursday, thursday.plusDays(3))).isEqualTo(1); // Sunday
 
         WorkingCalendar away = WorkingCalendar.weekdaysIn(ZoneId.of("America/Los_Angeles"))
                 .withAway(List.of(new AwayPeriod(FRIDAY.plusDays(3), FRIDAY.plusDays(4))))
                 .withHolidays(Set.of(FRIDAY.plusDays(5)));
-        assertThat(ClientAskAge.workingDays(away, FRIDAY, FRIDAY.plusDays(7))).isEqualTo(2);
+        assertThat(away.workingDaysSince(FRIDAY, FRIDAY.plusDays(7))).isEqualTo(2);
     }
 
     @Test
@@ -188,16 +188,16 @@ class NegativeAndClientTagsTests {
         // Monday 00:30 UTC: already Monday in Tokyo, still Sunday in Honolulu.
         java.time.Instant mondayEarly = FRIDAY.plusDays(3).atTime(0, 30).toInstant(java.time.ZoneOffset.UTC);
 
-        assertThat(ClientAskAge.workingDays(tokyo, FRIDAY, tokyo.dayAt(mondayEarly))).isEqualTo(1);
-        assertThat(ClientAskAge.workingDays(hawaii, FRIDAY, hawaii.dayAt(mondayEarly))).isZero();
+        assertThat(tokyo.workingDaysSince(FRIDAY, tokyo.dayAt(mondayEarly))).isEqualTo(1);
+        assertThat(hawaii.workingDaysSince(FRIDAY, hawaii.dayAt(mondayEarly))).isZero();
     }
 
     @Test
     void anAgeReadsAsWorkingDays() {
-        assertThat(ClientAskAge.describe(0)).isEqualTo("since today");
-        assertThat(ClientAskAge.describe(1)).isEqualTo("1 working day");
-        assertThat(ClientAskAge.describe(6)).isEqualTo("6 working days");
-        assertThat(ClientAskAge.workingDays(WorkingCalendar.weekdaysIn(ZoneId.of("UTC")), FRIDAY, FRIDAY.minusDays(3)))
+        assertThat(WorkingCalendar.describeWorkingDays(0)).isEqualTo("since today");
+        assertThat(WorkingCalendar.describeWorkingDays(1)).isEqualTo("1 working day");
+        assertThat(WorkingCalendar.describeWorkingDays(6)).isEqualTo("6 working days");
+        assertThat(WorkingCalendar.weekdaysIn(ZoneId.of("UTC")).workingDaysSince(FRIDAY, FRIDAY.minusDays(3)))
                 .isZero();
     }
 }

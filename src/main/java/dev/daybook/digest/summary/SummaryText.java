@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.budget.BudgetChart;
 import dev.daybook.projects.Category;
 
@@ -107,9 +108,8 @@ public final class SummaryText {
 
     /** An ask's age as stakeholders read it: "waiting 6 working days (since Fri 4 Dec)". */
     public static String clientAge(OpenBlocker ask) {
-        String age = ask.clientWorkingDays() <= 0 ? "waiting since today"
-                : "waiting " + ask.clientWorkingDays() + (ask.clientWorkingDays() == 1 ? " working day" : " working days");
-        return age + " (since " + day(ask.clientSince()) + ")";
+        return "waiting " + WorkingCalendar.describeWorkingDays(ask.clientWorkingDays()) + " (since "
+                + day(ask.clientSince()) + ")";
     }
 
     /** The two sections that are new with negative results and client asks. */

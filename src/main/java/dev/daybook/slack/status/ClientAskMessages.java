@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.clientasks.ClientAskNudges;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.projects.Project;
@@ -12,7 +13,6 @@ import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.slack.delivery.ScheduledSender;
 import dev.daybook.support.ScheduledMessageDue;
-import dev.daybook.updates.ClientAskAge;
 import dev.daybook.updates.OpenBlocker;
 
 /** The DM that nudges a lead about a client ask older than the project's limit; skipped once it is resolved. */
@@ -55,7 +55,7 @@ class ClientAskMessages implements ScheduledSender {
         }
         OpenBlocker a = ask.get();
         String text = ":hourglass: A client ask in #" + project.get().name() + " has waited "
-                + ClientAskAge.describe(a.clientAgeDays()) + " (the project's limit is "
+                + WorkingCalendar.describeWorkingDays(a.clientAgeDays()) + " (the project's limit is "
                 + nudges.limitOf(a.projectId()) + "): “" + SlackText.quiet(a.text()) + "”, "
                 + SlackText.escape(people.profile(due.teamId(), a.userId()).name()) + "'s blocker, waiting since "
                 + SlackText.day(a.clientSince()) + ". It may be worth a word with the client. "

@@ -201,7 +201,7 @@ class QuestionAnswers {
         List<String> lines = new ArrayList<>();
         lines.add("*What " + project + " needs from the client*");
         asks.forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
-                + ", waiting " + dev.daybook.updates.ClientAskAge.describe(b.clientWorkingDays()) + ", since "
+                + ", waiting " + WorkingCalendar.describeWorkingDays(b.clientWorkingDays()) + ", since "
                 + SlackText.day(b.clientSince()) + ")_"));
         return lines(lines);
     }

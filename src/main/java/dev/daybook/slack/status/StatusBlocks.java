@@ -17,6 +17,7 @@ import java.math.MathContext;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.goals.GoalProgress;
 import dev.daybook.goals.GoalStatus;
 import dev.daybook.runs.RunView;
@@ -125,7 +126,7 @@ public final class StatusBlocks {
             String line = "• " + text(b.text()) + "\n   _" + name(b.author()) + ", " + age(b.ageDays())
                     + " (since " + SlackText.day(b.since()) + ")"
                     + (b.waitsOnClient() ? " · waiting on the client, "
-                            + dev.daybook.updates.ClientAskAge.describe(b.clientWorkingDays()) : "") + "_";
+                            + WorkingCalendar.describeWorkingDays(b.clientWorkingDays()) : "") + "_";
             if (b.userId().equals(askerId)) {
                 blocks.add(section(s -> s.text(markdownText(cut(line, SlackText.SECTION_LIMIT)))
                         .accessory(button(x -> x.actionId(RESOLVE).text(plainText("Resolved"))

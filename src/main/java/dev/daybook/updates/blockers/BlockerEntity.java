@@ -1,7 +1,6 @@
 package dev.daybook.updates.blockers;
 
 import dev.daybook.updates.BlockerResolution;
-import dev.daybook.updates.ClientAskAge;
 import dev.daybook.updates.OpenBlocker;
 
 import java.time.Instant;
@@ -16,7 +15,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import dev.daybook.updates.ClientAskAge;
 
 @Entity
 @Table(name = "blocker")
@@ -116,7 +114,7 @@ public class BlockerEntity {
     public OpenBlocker toOpen(LocalDate asOf, dev.daybook.people.WorkingCalendar authorsCalendar) {
         return new OpenBlocker(id, teamId, projectId, userId, text, firstDay,
                 Math.max(0, ChronoUnit.DAYS.between(firstDay, asOf)), clientSince,
-                ClientAskAge.workingDays(authorsCalendar, clientSince, asOf));
+                authorsCalendar.workingDaysSince(clientSince, asOf));
     }
 
     public Long id() {
