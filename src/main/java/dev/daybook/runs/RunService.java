@@ -58,9 +58,11 @@ public class RunService {
     private final HostResolver resolver;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WandbSettings wandb;
 
     RunService(Runs runs, TrackingServers servers, Secrets secrets, TrackingServerSettings addresses,
-               HostResolver resolver, ApplicationEventPublisher events, Clock clock) {
+               WandbSettings wandb, HostResolver resolver, ApplicationEventPublisher events, Clock clock) {
+        this.wandb = wandb;
         this.secrets = secrets;
         this.addresses = addresses;
         this.resolver = resolver;
@@ -157,7 +159,8 @@ public class RunService {
                     .forEach(name -> runs.removeSourceMetric(sourceId, name));
         }
         settle(before, now, replaceMetrics);
-        if (created && servers.find(teamId, projectId).isPresent() && "mlflow".equals(report.source())) {
+        if (created && ("mlflow".equals(report.source()) ? servers.find(teamId, projectId).isPresent()
+                : "wandb".equals(report.source()) && wandb.configured())) {
             events.publishEvent(new RunReferenced(teamId, projectId, before.id()));
         }
         return runs.find(teamId, before.id()).orElseThrow();
@@ -350,13 +353,21 @@ public class RunService {
         return runs.trackerAttempt(runId);
     }
 
-    /** Merges what the tracking server knows of the run; the sceptic's check applies as for any report. */
     @Transactional
     void enrich(String teamId, long runId, MlflowClient.Fetched fetched) {
+        enrich(teamId, runId, "mlflow", fetched);
+    }
+
+    /**
+     * Merges what the tracking server ({@code mlflow} or {@code wandb}) knows of the run; the sceptic's
+     * check applies as for any report.
+     */
+    @Transactional
+    void enrich(String teamId, long runId, String tracker, MlflowClient.Fetched fetched) {
         runs.find(teamId, runId).ifPresent(run -> {
-            report(teamId, run.projectId(), new RunReport("mlflow", run.externalId(), fetched.name(), null,
+            record(teamId, run.projectId(), new RunReport(tracker, run.externalId(), fetched.name(), null,
                     fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null,
-                    fetched.measured()));
+                    fetched.measured()), TRACKER, null, false);
             runs.trackerFetched(runId, clock.instant());
         });
     }
