@@ -59,10 +59,13 @@ public class RunService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final WandbSettings wandb;
+    private final WandbKeyState wandbKey;
 
     RunService(Runs runs, TrackingServers servers, Secrets secrets, TrackingServerSettings addresses,
-               WandbSettings wandb, HostResolver resolver, ApplicationEventPublisher events, Clock clock) {
+               WandbSettings wandb, WandbKeyState wandbKey, HostResolver resolver, ApplicationEventPublisher events,
+               Clock clock) {
         this.wandb = wandb;
+        this.wandbKey = wandbKey;
         this.secrets = secrets;
         this.addresses = addresses;
         this.resolver = resolver;
@@ -370,6 +373,11 @@ public class RunService {
                     fetched.measured()), TRACKER, null, false);
             runs.trackerFetched(runId, clock.instant());
         });
+    }
+
+    /** Whether runs named by their W&B link are read from W&B, and whether W&B refused the key. */
+    public WandbStatus wandbStatus() {
+        return new WandbStatus(wandb.configured(), wandb.configured() ? wandbKey.refusedAt() : null);
     }
 
     public Optional<TrackingServer> trackingServer(String teamId, long projectId) {

@@ -22,9 +22,13 @@ class WandbEnrichment {
     private final RunService runs;
     private final WandbClient wandb;
     private final WandbSettings settings;
+    private final WandbKeyState key;
+    private final java.time.Clock clock;
 
-    WandbEnrichment(RunService runs, WandbClient wandb, WandbSettings settings) {
+    WandbEnrichment(RunService runs, WandbClient wandb, WandbSettings settings, WandbKeyState key, java.time.Clock clock) {
         this.runs = runs;
+        this.key = key;
+        this.clock = clock;
         this.wandb = wandb;
         this.settings = settings;
     }
@@ -50,6 +54,7 @@ class WandbEnrichment {
         try {
             fetched = wandb.fetch(path.get());
         } catch (WandbClient.KeyRefused refused) {
+            key.refused(clock.instant());
             log.warn("W&B: run {} of project {} not fetched: {}. Check daybook.wandb.api-key (DAYBOOK_WANDB_APIKEY); "
                     + "the run is kept as reported.", run.externalId(), event.projectId(), refused.getMessage());
             return;
@@ -67,6 +72,7 @@ class WandbEnrichment {
                     settings.attempts(), unavailable.getMessage());
             throw unavailable; // the outbox retries later
         }
+        key.accepted();
         runs.enrich(event.teamId(), run.id(), "wandb", fetched);
     }
 }

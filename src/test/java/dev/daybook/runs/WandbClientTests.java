@@ -46,7 +46,7 @@ class WandbClientTests {
         assertThatThrownBy(() -> client(null, LOOPBACK).fetch(new WandbClient.RunPath("acme", "invoices", "good8")))
                 .isInstanceOf(WandbClient.Refused.class);
         // The listener stops before it reads anything: a null RunService would fail if it were used.
-        new WandbEnrichment(null, client(null, LOOPBACK), none).on(new RunReferenced("T1", 1, 1));
+        new WandbEnrichment(null, client(null, LOOPBACK), none, new WandbKeyState(), java.time.Clock.systemUTC()).on(new RunReferenced("T1", 1, 1));
         assertThat(WANDB.allHits()).isEqualTo(before);
     }
 

@@ -94,6 +94,11 @@ class WandbEnrichmentTests extends WithEncryptionKey {
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> WANDB.hits("revoked1") == 1);
         assertThat(run("revoked1").metrics()).containsExactlyEntriesOf(Map.of("auc", 0.7));
         assertThat(run("revoked1").measured()).isEqualTo(Measurement.NONE);
+
+        slackRequests.command("/daybook", "settings", channel, name, ada);
+        String form = slack.awaitCalls("views.open", c -> c.param("view").contains("mlflow_url")
+                && c.param("view").contains("#" + name + "*"), 1).get(0).param("view");
+        assertThat(form).contains("refused Daybook").contains("DAYBOOK_WANDB_APIKEY").doesNotContain("wandb-key-1");
     }
 
     @Test
