@@ -49,6 +49,7 @@ class WandbEnrichmentTests extends WithEncryptionKey {
     private String channel;
     private String name;
     private String ada;
+    private String lead;
     private Project project;
 
     @BeforeEach
@@ -58,7 +59,9 @@ class WandbEnrichmentTests extends WithEncryptionKey {
         ada = newUser();
         slack.user(ada, "Ada", "UTC");
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
-        slackRequests.command("/update", "Update: setup Next: train", channel, name, newUser());
+        lead = newUser();
+        slack.user(lead, "Lin", "UTC");
+        slackRequests.command("/update", "Update: setup Next: train", channel, name, lead);
         project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
     }
 
@@ -95,7 +98,7 @@ class WandbEnrichmentTests extends WithEncryptionKey {
         assertThat(run("revoked1").metrics()).containsExactlyEntriesOf(Map.of("auc", 0.7));
         assertThat(run("revoked1").measured()).isEqualTo(Measurement.NONE);
 
-        slackRequests.command("/daybook", "settings", channel, name, ada);
+        slackRequests.command("/daybook", "settings", channel, name, lead);
         String form = slack.awaitCalls("views.open", c -> c.param("view").contains("mlflow_url")
                 && c.param("view").contains("#" + name + "*"), 1).get(0).param("view");
         assertThat(form).contains("refused Daybook").contains("DAYBOOK_WANDB_APIKEY").doesNotContain("wandb-key-1");
