@@ -75,7 +75,9 @@ class WritePathTests extends SlackAppTest {
     // itself waits for the minute, and renders once however many updates came).
     // +2 after the answer: sharing looks up where the shared message is and whether its permalink is
     // stored already (answers cite the update's message, see docs/status-and-questions.md).
-    static final long AFTER_LIMIT = 45 + 1 + 6 + 2;
+    // +2 after the answer: an update with blocker items reads its open blockers when it is shared, for
+    // their "Waiting on client" and "I'm on it" buttons (docs/updates.md).
+    static final long AFTER_LIMIT = 45 + 1 + 6 + 2 + 2;
 
     private Cost record(String channel, String user, String text) {
         awaitDerivedWork(channel);

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Daybook as a separate operating-system process, started from the test classpath, for tests that
- * run several instances side by side and kill one (SIGKILL) without warning.
+ * Daybook as a separate operating-system process, started from the test classpath (or from the jar
+ * as built), for tests that run several instances side by side and kill one (SIGKILL) without warning.
  */
 public final class DaybookProcess implements AutoCloseable {
 
@@ -50,14 +50,26 @@ public final class DaybookProcess implements AutoCloseable {
     /** Starts an instance from {@code workingDirectory}, with these environment variables added. */
     public static DaybookProcess start(String name, Map<String, String> properties, Path workingDirectory,
                                        Map<String, String> environment) {
+        return launch(name, List.of("-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "dev.daybook.DaybookApplication"), properties, workingDirectory, environment);
+    }
+
+    /**
+     * Starts the jar as built ({@code java -jar}), with the ahead-of-time code the build generated,
+     * as people run it.
+     */
+    public static DaybookProcess startJar(String name, Path jar, Map<String, String> properties, Path workingDirectory) {
+        return launch(name, List.of("-jar", jar.toString()), properties, workingDirectory, Map.of());
+    }
+
+    private static DaybookProcess launch(String name, List<String> launcher, Map<String, String> properties,
+                                         Path workingDirectory, Map<String, String> environment) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add("dev.daybook.DaybookApplication");
+        command.addAll(launcher);
         command.add("--server.port=" + port);
         command.add("--spring.main.banner-mode=off");
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
@@ -129,6 +141,15 @@ public final class DaybookProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Everything the process has printed so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.daybook.slack.transport;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -16,15 +13,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.daybook.support.BodyReadAgain;
 
 /**
  * Verifies Slack's request signature before Bolt sees the request: HMAC-SHA256 over
@@ -71,7 +67,7 @@ class SlackSignatureFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"error\":\"malformed request\"}");
             return;
         }
-        chain.doFilter(new VerifiedRequest(request, cleaned), response);
+        chain.doFilter(BodyReadAgain.asUtf8(request, cleaned), response);
     }
 
     private boolean isFresh(String timestamp) {
@@ -98,58 +94,6 @@ class SlackSignatureFilter extends OncePerRequestFilter {
             return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
-    }
-
-    /** The request with its body already read, readable again as UTF-8 by Bolt. */
-    private static final class VerifiedRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        VerifiedRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String getCharacterEncoding() {
-            return StandardCharsets.UTF_8.name();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
         }
     }
 }

@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +22,16 @@ import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.projects.ShareMode;
 import dev.daybook.slack.MessageNeedsReply;
 import dev.daybook.slack.PostWithdrawn;
+import dev.daybook.slack.blockkit.BlockerButtons;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackRefused;
 import dev.daybook.slack.delivery.MessageLinks;
 import dev.daybook.slack.delivery.OncePoster;
+import dev.daybook.updates.Blockers;
+import dev.daybook.updates.OpenBlocker;
 import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateDeleted;
 import dev.daybook.updates.UpdateRecorded;
 import dev.daybook.updates.UpdateService;
@@ -54,10 +59,10 @@ class UpdateSharing {
     private final OncePoster deliveries;
     private final SlackCalls slack;
     private final MessageLinks links;
-    private final dev.daybook.updates.Blockers blockers;
+    private final Blockers blockers;
 
     UpdateSharing(UpdateService updates, ProjectDirectory projects, PersonDirectory people, OncePoster deliveries,
-                  SlackCalls slack, MessageLinks links, dev.daybook.updates.Blockers blockers) {
+                  SlackCalls slack, MessageLinks links, Blockers blockers) {
         this.blockers = blockers;
         this.links = links;
         this.updates = updates;
@@ -126,10 +131,12 @@ class UpdateSharing {
     private Optional<OncePoster.Posted> share(Project project, UpdateView update) {
         String author = people.profile(update.teamId(), update.userId()).name();
         String key = key(update.id());
-        var blocks = new java.util.ArrayList<>(UpdateBlocks.shared(update, author));
-        List<dev.daybook.updates.OpenBlocker> open = blockers.openListedIn(update.teamId(), update.id());
-        open.stream().limit(dev.daybook.slack.blockkit.BlockerButtons.MOST_BLOCKERS).forEach(b -> blocks.addAll(
-                dev.daybook.slack.blockkit.BlockerButtons.forBlocker(b.id(), b.text(), b.waitsOnClient(), open.size() > 1)));
+        var blocks = new ArrayList<>(UpdateBlocks.shared(update, author));
+        // An update without blocker items has no blocker buttons, and needs no look-up for them.
+        List<OpenBlocker> open = update.items(Section.BLOCKER).isEmpty()
+                ? List.of() : blockers.openListedIn(update.teamId(), update.id());
+        open.stream().limit(BlockerButtons.MOST_BLOCKERS).forEach(b -> blocks.addAll(
+                BlockerButtons.forBlocker(b.id(), b.text(), b.waitsOnClient(), open.size() > 1)));
         String text = UpdateBlocks.fallbackText(update, author);
         try {
             if (deliveries.find(update.teamId(), key).isPresent()) {
