@@ -6,11 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import dev.daybook.digest.GoalLine;
-import dev.daybook.digest.ReadableText;
-import dev.daybook.digest.RunLine;
-import dev.daybook.digest.SummaryText;
-import dev.daybook.digest.WeeklySummary;
+import dev.daybook.digest.summary.GoalLine;
+import dev.daybook.digest.summary.ReadableText;
+import dev.daybook.digest.summary.RunLine;
+import dev.daybook.digest.summary.SummaryText;
+import dev.daybook.digest.summary.WeeklySummary;
 import dev.daybook.projects.Category;
 import dev.daybook.status.ProjectStatus;
 

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
-import dev.daybook.digest.WeeklySummary;
+import dev.daybook.digest.summary.WeeklySummary;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.status.ProjectStatus;

@@ -1,5 +1,12 @@
 package dev.daybook.digest;
 
+import dev.daybook.digest.building.SummaryBuilder;
+import dev.daybook.digest.scheduling.DigestSchedules;
+import dev.daybook.digest.summary.ReadySummary;
+import dev.daybook.digest.summary.WeekOfProject;
+import dev.daybook.digest.summary.WeeklySummary;
+import dev.daybook.digest.web.DigestLinks;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,5 @@
 /**
- * The weekly stakeholder summary: one model of a project's week ({@link dev.daybook.digest.WeeklySummary}),
+ * The weekly stakeholder summary: one model of a project's week ({@link dev.daybook.digest.summary.WeeklySummary}),
  * built from stored updates, the time budget, and runs and goals where they exist; posted once per
  * project and week at the project's scheduled time, shown as a web page behind an expiring link, and
  * served as Markdown.

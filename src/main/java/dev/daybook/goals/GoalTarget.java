@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.daybook.updates.ReferenceReader;
+import dev.daybook.updates.parsing.ReferenceReader;
 
 /**
  * A goal's metric target, like {@code precision >= 0.90}. Plain Java; {@link #parse} says what is wrong

@@ -23,7 +23,7 @@ import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
-import dev.daybook.updates.ReferenceReader;
+import dev.daybook.updates.parsing.ReferenceReader;
 
 /**
  * Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}), from an address

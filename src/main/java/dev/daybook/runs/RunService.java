@@ -83,7 +83,7 @@ public class RunService {
     public RunView report(String teamId, long projectId, RunReport report) {
         String origin = "mlflow".equals(report.source()) && report.reportedBy() == null ? TRACKER
                 : report.reportedBy() == null ? "api" : "api:" + report.reportedBy();
-        return record(teamId, projectId, report, origin, null, false);
+        return record(teamId, projectId, report, origin, null, false, null);
     }
 
     /**
@@ -92,10 +92,15 @@ public class RunService {
      * had never said it.
      */
     @Transactional
-    public void reportUpdate(String teamId, long projectId, long updateId, String authorId, List<RunReport> named) {
+    /**
+     * What an update says of its runs. {@code saidAt} is when its author said it (the revision's time),
+     * so that of two people's values the one said last stands, whichever update is derived first.
+     */
+    public void reportUpdate(String teamId, long projectId, long updateId, String authorId, List<RunReport> named,
+                             Instant saidAt) {
         Set<Long> kept = new HashSet<>();
         for (RunReport report : named) {
-            kept.add(record(teamId, projectId, report, "update:" + updateId, updateId, true).id());
+            kept.add(record(teamId, projectId, report, "update:" + updateId, updateId, true, saidAt).id());
         }
         for (long[] source : runs.sourcesOfUpdate(teamId, updateId)) {
             if (!kept.contains(source[1])) {
@@ -125,7 +130,7 @@ public class RunService {
     }
 
     private RunView record(String teamId, long projectId, RunReport report, String origin, Long updateId,
-                           boolean replaceMetrics) {
+                           boolean replaceMetrics, Instant saidAt) {
         String externalId = Objects.requireNonNull(report.externalId(), "externalId").strip();
         if (externalId.isEmpty() || externalId.length() > MAX_ID) {
             throw new IllegalArgumentException("A run id has 1 to " + MAX_ID + " characters.");
@@ -155,7 +160,7 @@ public class RunService {
                 continue;
             }
             names.add(metric.getKey());
-            runs.sourceMetric(teamId, sourceId, metric.getKey(), metric.getValue(), now);
+            runs.sourceMetric(teamId, sourceId, metric.getKey(), metric.getValue(), saidAt == null ? now : saidAt);
         }
         if (replaceMetrics) {
             saidBefore.stream().filter(name -> !report.metrics().containsKey(name))

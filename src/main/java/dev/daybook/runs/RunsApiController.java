@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import dev.daybook.access.ApiCaller;
 import dev.daybook.access.ApiProjects;
 import dev.daybook.projects.Project;
-import dev.daybook.updates.ReferenceReader;
+import dev.daybook.updates.parsing.ReferenceReader;
 
 /**
  * {@code POST /api/v1/runs}: training scripts register a run (sending the same {@code externalId}

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import dev.daybook.updates.RunReference;
+import dev.daybook.updates.parsing.RunReference;
 import dev.daybook.updates.UpdateDeleted;
 import dev.daybook.updates.UpdateRecorded;
 import dev.daybook.updates.UpdateService;
@@ -46,7 +46,8 @@ class RunsFromUpdates {
         List<RunReport> reports = named.values().stream()
                 .map(run -> RunReport.referenced(run.source(), run.id(), run.url(), run.metrics(), update.userId()))
                 .toList();
-        runs.reportUpdate(update.teamId(), update.projectId(), update.id(), update.userId(), reports);
+        runs.reportUpdate(update.teamId(), update.projectId(), update.id(), update.userId(), reports,
+                update.updatedAt());
     }
 
     @ApplicationModuleListener(id = "runs.update-deleted")

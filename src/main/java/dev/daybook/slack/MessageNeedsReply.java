@@ -2,7 +2,7 @@ package dev.daybook.slack;
 
 import java.util.List;
 
-import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.parsing.ParseProblem;
 
 /**
  * A channel message looked like an update but could not be used as one; its author gets a thread reply.

@@ -1,5 +1,10 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.blockers.BlockerEntity;
+import dev.daybook.updates.blockers.BlockerEntries;
+import dev.daybook.updates.blockers.BlockerReports;
+import dev.daybook.updates.blockers.BlockerTracking;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

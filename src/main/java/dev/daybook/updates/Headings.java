@@ -1,5 +1,10 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.parsing.HeadingVocabulary;
+import dev.daybook.updates.parsing.UpdateParser;
+import dev.daybook.updates.storage.ProjectHeadingEntity;
+import dev.daybook.updates.storage.ProjectHeadingEntries;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.api.UpdateJson;
+import dev.daybook.updates.storage.UpdateEntity;
+import dev.daybook.updates.storage.UpdatePrompts;
+import dev.daybook.updates.storage.Updates;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.parsing.ParseProblem;
+
 import java.util.List;
 
 import dev.daybook.projects.Project;

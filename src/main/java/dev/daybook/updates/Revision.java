@@ -1,5 +1,8 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.parsing.ParsedItem;
+import dev.daybook.updates.parsing.ParsedUpdate;
+
 import java.time.Instant;
 
 /**

@@ -1,5 +1,9 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.blockers.BlockerText;
+import dev.daybook.updates.parsing.ItemReferences;
+import dev.daybook.updates.parsing.ReferenceReader;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 

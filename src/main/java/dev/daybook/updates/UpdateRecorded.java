@@ -1,5 +1,7 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.parsing.ParseProblem;
+
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,19 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.parsing.ParsedUpdate;
+import dev.daybook.updates.recording.DerivationWorkers;
+import dev.daybook.updates.recording.FilingRule;
+import dev.daybook.updates.recording.Submissions;
+import dev.daybook.updates.recording.UpdateText;
+import dev.daybook.updates.storage.AuthorProjectDays;
+import dev.daybook.updates.storage.LatestDay;
+import dev.daybook.updates.storage.UpdateEntity;
+import dev.daybook.updates.storage.UpdatePromptEntity;
+import dev.daybook.updates.storage.UpdatePrompts;
+import dev.daybook.updates.storage.UpdateRevisionEntity;
+import dev.daybook.updates.storage.UpdateRevisions;
+import dev.daybook.updates.storage.Updates;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +44,8 @@ import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.StorableText;
 import dev.daybook.support.Timestamps;
-import dev.daybook.updates.FilingRule.Filing;
-import dev.daybook.updates.FilingRule.PreviousDay;
+import dev.daybook.updates.recording.FilingRule.Filing;
+import dev.daybook.updates.recording.FilingRule.PreviousDay;
 
 /**
  * Records end-of-day updates: one per person, project and local day, revised by later posts that day,

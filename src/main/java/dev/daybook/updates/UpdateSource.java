@@ -1,5 +1,7 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.parsing.UpdateParser;
+
 import java.util.Locale;
 
 /** How an update (or one revision of it) reached Daybook. */

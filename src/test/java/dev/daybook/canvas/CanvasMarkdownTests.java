@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.daybook.budget.BudgetTarget;
 import dev.daybook.budget.Split;
-import dev.daybook.digest.GoalLine;
+import dev.daybook.digest.summary.GoalLine;
 import dev.daybook.digest.IsoWeek;
-import dev.daybook.digest.RunLine;
-import dev.daybook.digest.TimeSplit;
-import dev.daybook.digest.WeeklySummary;
+import dev.daybook.digest.summary.RunLine;
+import dev.daybook.digest.summary.TimeSplit;
+import dev.daybook.digest.summary.WeeklySummary;
 import dev.daybook.projects.Category;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ShareMode;

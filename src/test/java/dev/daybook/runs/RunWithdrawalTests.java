@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -33,6 +34,9 @@ class RunWithdrawalTests extends SlackAppTest {
 
     @Autowired
     ProjectDirectory projects;
+
+    @Autowired
+    RunService runService;
 
     private String channel;
     private String name;
@@ -76,6 +80,25 @@ class RunWithdrawalTests extends SlackAppTest {
         assertThat(everyView()).doesNotContain("w1").doesNotContain("f1 0.7");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> slack.posted(channel).stream()
                 .noneMatch(p -> p.text() != null && p.text().startsWith("New best")));
+    }
+
+    /**
+     * Two people's updates are derived on different workers, in either order: the value said last
+     * stands, not the one derived last (this test's own order is the unlucky one).
+     */
+    @Test
+    void ofTwoPeoplesValuesTheOneSaidLastStandsWhicheverIsDerivedFirst() {
+        slackRequests.command("/update", "Update: set up run:w9 Next: more", channel, name, ada);
+        awaitRun("w9", run -> true);
+        long projectId = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow().id();
+        Instant early = clock.instant().plusSeconds(30);
+
+        runService.reportUpdate(FakeSlack.TEAM_ID, projectId, 990_002L, bob,
+                List.of(RunReport.referenced("run", "w9", null, Map.of("loss", 0.3), bob)), early.plusSeconds(30));
+        runService.reportUpdate(FakeSlack.TEAM_ID, projectId, 990_001L, ada,
+                List.of(RunReport.referenced("run", "w9", null, Map.of("loss", 0.2), ada)), early);
+
+        assertThat(runNamed("w9").getAsJsonObject("metrics").get("loss").getAsDouble()).isEqualTo(0.3);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.daybook.updates;
 
+import dev.daybook.updates.recording.DerivationWorkers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

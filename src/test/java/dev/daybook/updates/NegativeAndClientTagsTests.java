@@ -16,7 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.daybook.people.AwayPeriod;
 import dev.daybook.people.WorkingCalendar;
-import dev.daybook.updates.UpdateParser.Form;
+import dev.daybook.updates.blockers.BlockerFacts;
+import dev.daybook.updates.parsing.ParseProblem;
+import dev.daybook.updates.parsing.ParsedItem;
+import dev.daybook.updates.parsing.ParsedUpdate;
+import dev.daybook.updates.parsing.UpdateParser;
+import dev.daybook.updates.parsing.UpdateParser.Form;
 
 /** What didn't work and what waits on the client, as the parser reads them; the age of a client ask. */
 class NegativeAndClientTagsTests {

@@ -12,7 +12,7 @@ import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
 import dev.daybook.digest.Digests;
-import dev.daybook.digest.ReadySummary;
+import dev.daybook.digest.summary.ReadySummary;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.slack.delivery.ScheduledSender;

@@ -12,12 +12,12 @@ import java.util.List;
 
 import com.slack.api.model.block.LayoutBlock;
 
-import dev.daybook.digest.Line;
-import dev.daybook.digest.OpenBlocker;
-import dev.daybook.digest.Plan;
-import dev.daybook.digest.RunLine;
-import dev.daybook.digest.SummaryText;
-import dev.daybook.digest.WeeklySummary;
+import dev.daybook.digest.summary.Line;
+import dev.daybook.digest.summary.OpenBlocker;
+import dev.daybook.digest.summary.Plan;
+import dev.daybook.digest.summary.RunLine;
+import dev.daybook.digest.summary.SummaryText;
+import dev.daybook.digest.summary.WeeklySummary;
 import dev.daybook.slack.blockkit.SlackText;
 
 /**

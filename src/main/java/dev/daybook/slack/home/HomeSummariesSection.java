@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
-import dev.daybook.digest.WeeklySummary;
+import dev.daybook.digest.summary.WeeklySummary;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;

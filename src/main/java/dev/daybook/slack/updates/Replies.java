@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.daybook.slack.blockkit.SlackText;
-import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.parsing.ParseProblem;
 import dev.daybook.updates.Recording;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdatePrompt;

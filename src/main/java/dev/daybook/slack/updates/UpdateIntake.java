@@ -14,7 +14,7 @@ import dev.daybook.slack.MessageNeedsReply;
 import dev.daybook.slack.PostWithdrawn;
 import dev.daybook.slack.client.SlackPeople;
 import dev.daybook.slack.delivery.EventClaims;
-import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.parsing.ParseProblem;
 import dev.daybook.updates.RecordUpdate;
 import dev.daybook.updates.Recording;
 import dev.daybook.updates.UpdateService;

@@ -30,7 +30,7 @@ import dev.daybook.slack.delivery.MessageLinks;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
-import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.parsing.ParseProblem;
 import dev.daybook.updates.Section;
 import dev.daybook.updates.UpdateDeleted;
 import dev.daybook.updates.UpdateRecorded;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
@@ -39,7 +40,7 @@ import dev.daybook.slack.status.StatusAnswers;
 import dev.daybook.slack.transport.SlackListener;
 import dev.daybook.status.ProjectStatus;
 import dev.daybook.status.StatusService;
-import dev.daybook.updates.ParseProblem;
+import dev.daybook.updates.parsing.ParseProblem;
 import dev.daybook.updates.RecordUpdate;
 import dev.daybook.updates.Recording;
 import dev.daybook.updates.Section;
@@ -102,9 +103,31 @@ class WorkflowSteps implements SlackListener {
 
     @Override
     public void register(App app) {
-        app.function(RECORD_UPDATE, (request, ctx) -> handle(request, ctx, this::recordUpdate));
-        app.function(PROJECT_STATUS, (request, ctx) -> handle(request, ctx, this::projectStatus));
-        app.function(WEEKLY_SUMMARY, (request, ctx) -> handle(request, ctx, this::weeklySummary));
+        // One handler for every step, so that a step this version does not know (a manifest newer or
+        // older than the app) fails with a sentence instead of waiting for Slack's timeout.
+        app.function(Pattern.compile(".*"), (request, ctx) -> handle(request, ctx,
+                stepFor(request.getEvent().getFunction() == null ? null : request.getEvent().getFunction().getCallbackId())));
+    }
+
+    /** A callback id as Slack allows them (letters, digits, _ and -), at most 60 characters. */
+    private static String shown(String callbackId) {
+        String safe = callbackId == null ? "" : callbackId.replaceAll("[^A-Za-z0-9_-]", "");
+        return safe.length() > 60 ? safe.substring(0, 60) : safe;
+    }
+
+    private Step stepFor(String callbackId) {
+        if (RECORD_UPDATE.equals(callbackId)) {
+            return this::recordUpdate;
+        }
+        if (PROJECT_STATUS.equals(callbackId)) {
+            return this::projectStatus;
+        }
+        if (WEEKLY_SUMMARY.equals(callbackId)) {
+            return this::weeklySummary;
+        }
+        return execution -> () -> execution.failed("Daybook has no step called \"" + shown(callbackId)
+                + "\". Its steps are \"Record an end-of-day update\", \"Get project status\" and \"Post the weekly "
+                + "summary\"; the app's manifest may be from another version of Daybook.");
     }
 
     /** One execution of a step: what it needs from Slack is looked up first, then its work runs once. */
@@ -127,7 +150,8 @@ class WorkflowSteps implements SlackListener {
             log.warn("Slack: a function_executed event without a usable function_execution_id; ignored.");
             return ctx.ack();
         }
-        Execution execution = new Execution(ctx.getTeamId(), executionId, event.getFunction().getCallbackId(),
+        String callbackId = event.getFunction() == null ? "" : String.valueOf(event.getFunction().getCallbackId());
+        Execution execution = new Execution(ctx.getTeamId(), executionId, callbackId,
                 new StepInputs(values(event.getInputs())), clock.instant());
         Supplier<StepFinished> work;
         try {

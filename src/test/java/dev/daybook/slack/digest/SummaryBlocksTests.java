@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.daybook.budget.BudgetTarget;
 import dev.daybook.budget.Split;
-import dev.daybook.digest.GoalLine;
+import dev.daybook.digest.summary.GoalLine;
 import dev.daybook.digest.IsoWeek;
-import dev.daybook.digest.Line;
-import dev.daybook.digest.OpenBlocker;
-import dev.daybook.digest.Plan;
-import dev.daybook.digest.Poster;
-import dev.daybook.digest.RunLine;
-import dev.daybook.digest.TimeSplit;
-import dev.daybook.digest.WeeklySummary;
+import dev.daybook.digest.summary.Line;
+import dev.daybook.digest.summary.OpenBlocker;
+import dev.daybook.digest.summary.Plan;
+import dev.daybook.digest.summary.Poster;
+import dev.daybook.digest.summary.RunLine;
+import dev.daybook.digest.summary.TimeSplit;
+import dev.daybook.digest.summary.WeeklySummary;
 import dev.daybook.slack.blockkit.SlackText;
 
 /** The summary in Block Kit stays inside Slack's limits however big the week. */

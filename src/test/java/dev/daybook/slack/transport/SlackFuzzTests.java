@@ -15,8 +15,8 @@ import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests;
 import dev.daybook.testkit.SlackRequests.Answer;
 import dev.daybook.testkit.UpdateTextGenerator;
-import dev.daybook.updates.ParsedUpdate;
-import dev.daybook.updates.UpdateParser;
+import dev.daybook.updates.parsing.ParsedUpdate;
+import dev.daybook.updates.parsing.UpdateParser;
 
 /**
  * Generated updates and broken payloads through the real endpoint: never a server error, and every

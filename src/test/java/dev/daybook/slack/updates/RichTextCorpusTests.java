@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.daybook.testkit.SlackComposer;
 import dev.daybook.testkit.UpdateCorpus;
 import dev.daybook.testkit.UpdateCorpus.Case;
-import dev.daybook.updates.CorpusReading;
-import dev.daybook.updates.UpdateParser;
+import dev.daybook.updates.parsing.CorpusReading;
+import dev.daybook.updates.parsing.UpdateParser;
 
 /**
  * The corpus read from the {@code blocks} Slack's composer sends, as Bolt hands them over: the posts

@@ -262,6 +262,14 @@ class WorkflowStepsTests extends SlackAppTest {
         assertThat(run("project_status", Map.of("project_channel", channel)).error()).contains("is not a Daybook project");
     }
 
+    @Test
+    void aStepDaybookDoesNotKnowFailsWithASentenceInsteadOfTimingOut() {
+        Completion unknown = run("export_to_jira<script>", Map.of("project_channel", "C0NOTHING"));
+
+        assertThat(unknown.error()).contains("Daybook has no step called \"export_to_jirascript\"")
+                .contains("Record an end-of-day update");
+    }
+
     private Completion run(String step, Map<String, String> inputs) {
         String execution = newExecution();
         assertThat(slackRequests.event(functionExecuted(step, execution, inputs)).status()).isEqualTo(200);

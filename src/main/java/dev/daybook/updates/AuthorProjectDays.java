@@ -1,7 +1,0 @@
-package dev.daybook.updates;
-
-import java.time.LocalDate;
-
-/** One project of an author: the latest day they posted in it, and whether they posted for the day asked about. */
-record AuthorProjectDays(long projectId, LocalDate lastDay, int postedOnDay) {
-}
