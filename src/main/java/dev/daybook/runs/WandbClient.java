@@ -27,7 +27,7 @@ import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
-import dev.daybook.updates.ReferenceReader;
+import dev.daybook.updates.parsing.ReferenceReader;
 
 /**
  * Reads one run from W&amp;B's public GraphQL API ({@code POST /graphql}, basic auth {@code api:<key>}), at
