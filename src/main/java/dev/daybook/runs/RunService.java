@@ -375,7 +375,7 @@ public class RunService {
         runs.find(teamId, runId).ifPresent(run -> {
             record(teamId, run.projectId(), new RunReport(tracker, run.externalId(), fetched.name(), null,
                     fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null,
-                    fetched.measured()), TRACKER, null, false);
+                    fetched.measured()), TRACKER, null, false, null);
             runs.trackerFetched(runId, clock.instant());
         });
     }
