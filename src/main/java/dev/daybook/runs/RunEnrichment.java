@@ -30,7 +30,7 @@ class RunEnrichment {
     void on(RunReferenced event) {
         RunView run = runs.byId(event.teamId(), event.runId()).orElse(null);
         TrackingServer server = runs.trackingServer(event.teamId(), event.projectId()).orElse(null);
-        if (run == null || server == null) {
+        if (run == null || server == null || "wandb".equals(run.source())) {
             return;
         }
         if (server.tokenUnreadable()) {

@@ -59,9 +59,14 @@ public class RunService {
     private final HostResolver resolver;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WandbSettings wandb;
+    private final WandbKeyState wandbKey;
 
     RunService(Runs runs, TrackingServers servers, Secrets secrets, TrackingServerSettings addresses,
-               HostResolver resolver, ApplicationEventPublisher events, Clock clock) {
+               WandbSettings wandb, WandbKeyState wandbKey, HostResolver resolver, ApplicationEventPublisher events,
+               Clock clock) {
+        this.wandb = wandb;
+        this.wandbKey = wandbKey;
         this.secrets = secrets;
         this.addresses = addresses;
         this.resolver = resolver;
@@ -163,7 +168,8 @@ public class RunService {
                     .forEach(name -> runs.removeSourceMetric(sourceId, name));
         }
         settle(before, now, replaceMetrics);
-        if (created && servers.find(teamId, projectId).isPresent() && "mlflow".equals(report.source())) {
+        if (created && ("mlflow".equals(report.source()) ? servers.find(teamId, projectId).isPresent()
+                : "wandb".equals(report.source()) && wandb.configured())) {
             events.publishEvent(new RunReferenced(teamId, projectId, before.id()));
         }
         return runs.find(teamId, before.id()).orElseThrow();
@@ -356,15 +362,28 @@ public class RunService {
         return runs.trackerAttempt(runId);
     }
 
-    /** Merges what the tracking server knows of the run; the sceptic's check applies as for any report. */
     @Transactional
     void enrich(String teamId, long runId, MlflowClient.Fetched fetched) {
+        enrich(teamId, runId, "mlflow", fetched);
+    }
+
+    /**
+     * Merges what the tracking server ({@code mlflow} or {@code wandb}) knows of the run; the sceptic's
+     * check applies as for any report.
+     */
+    @Transactional
+    void enrich(String teamId, long runId, String tracker, MlflowClient.Fetched fetched) {
         runs.find(teamId, runId).ifPresent(run -> {
-            report(teamId, run.projectId(), new RunReport("mlflow", run.externalId(), fetched.name(), null,
+            record(teamId, run.projectId(), new RunReport(tracker, run.externalId(), fetched.name(), null,
                     fetched.status(), fetched.metrics(), fetched.params(), fetched.startedAt(), fetched.finishedAt(), null,
-                    fetched.measured()));
+                    fetched.measured()), TRACKER, null, false, null);
             runs.trackerFetched(runId, clock.instant());
         });
+    }
+
+    /** Whether runs named by their W&B link are read from W&B, and whether W&B refused the key. */
+    public WandbStatus wandbStatus() {
+        return new WandbStatus(wandb.configured(), wandb.configured() ? wandbKey.refusedAt() : null);
     }
 
     public Optional<TrackingServer> trackingServer(String teamId, long projectId) {

@@ -102,6 +102,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                                         + "token again), or type 'none' to remove it."
                                 : "Only if the server needs one."))
                         .element(plainTextInput(p -> p.actionId(FormValues.VALUE).maxLength(500)))),
+                section(s -> s.blockId("wandb").text(markdownText(SlackText.escape(wandb(runs.wandbStatus()))))),
                 section(s -> s.blockId("api_tokens").text(markdownText("*API tokens for training scripts*: "
                                 + (count == 0 ? "none yet." : count + " created.") + " A token is shown once, when it is created."))
                         .accessory(button(b -> b.actionId(NEW_TOKEN).text(plainText("Create an API token"))
@@ -134,6 +135,19 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                                     .style("danger"))))))));
         }
         return blocks;
+    }
+
+    /** What settings say of W&B: the key is the operator's, so this only tells the lead what happens. */
+    static String wandb(dev.daybook.runs.WandbStatus status) {
+        if (!status.configured()) {
+            return "*W&B*: runs are not read from W&B (no W&B API key is configured: the operator sets "
+                    + "`DAYBOOK_WANDB_APIKEY`). Metrics written next to a W&B link are kept as written.";
+        }
+        if (status.keyRefusedAt() != null) {
+            return "*W&B*: :warning: W&B refused Daybook's API key on " + WHEN.format(status.keyRefusedAt())
+                    + ": runs are not read from W&B until the operator sets a working `DAYBOOK_WANDB_APIKEY`.";
+        }
+        return "*W&B*: runs named by their W&B link get their config, commit and summary metrics from W&B.";
     }
 
     static String describe(ApiTokens.TokenInfo token) {

@@ -1,0 +1,28 @@
+package dev.daybook.runs;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether W&amp;B refused the configured key, kept in memory: the key is the operator's, set at start, so
+ * the note lasts until the key works again or Daybook restarts (with, perhaps, another key).
+ */
+@Component
+class WandbKeyState {
+
+    private final AtomicReference<Instant> refusedAt = new AtomicReference<>();
+
+    void refused(Instant when) {
+        refusedAt.set(when);
+    }
+
+    void accepted() {
+        refusedAt.set(null);
+    }
+
+    Instant refusedAt() {
+        return refusedAt.get();
+    }
+}
