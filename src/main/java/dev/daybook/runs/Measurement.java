@@ -106,7 +106,7 @@ public record Measurement(String dataset, String datasetVersion, String split, L
     }
 
     /** A seed as written: a whole number ("42", "42.0" from a float param), or null. */
-    static Long parseSeed(String text) {
+    public static Long parseSeed(String text) {
         String t = text.strip();
         if (t.endsWith(".0")) {
             t = t.substring(0, t.length() - 2);

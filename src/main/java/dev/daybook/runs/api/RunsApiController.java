@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 
+import dev.daybook.runs.Measurement;
+import dev.daybook.runs.RunService;
+import dev.daybook.runs.RunView;
+import dev.daybook.runs.RunReport;
 import dev.daybook.access.ApiCaller;
 import dev.daybook.access.ApiProjects;
 import dev.daybook.projects.Project;

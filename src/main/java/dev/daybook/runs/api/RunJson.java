@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.api;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.daybook.runs.RunView;
 
 /** A run as the HTTP API writes it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
