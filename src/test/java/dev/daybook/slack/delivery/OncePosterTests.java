@@ -59,13 +59,14 @@ class OncePosterTests extends SlackAppTest {
     }
 
     /**
-     * A second attempt that finds the message being posted says when to come back: when the first
-     * attempt's claim lapses. Without that, the outbox resubmitted it on every pass (every 30 s, and
+     * A second attempt that finds the message being posted says when to come back: after a short
+     * pause, not when the first attempt's claim lapses (10 minutes, which held a second update in a
+     * daily-thread channel back that long: TheirDayTests caught it), and not on every pass. Without that, the outbox resubmitted it on every pass (every 30 s, and
      * every 500 ms in the tests) for as long as the first attempt ran: a storm of attempts that could
      * only be busy again.
      */
     @Test
-    void anAttemptThatFindsTheMessageBeingPostedComesBackWhenTheClaimLapses() throws Exception {
+    void anAttemptThatFindsTheMessageBeingPostedComesBackAfterAPauseNotAtEveryPassNorAfterTheWholeClaim() throws Exception {
         String channel = newChannel();
         String key = "test:" + channel;
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
@@ -80,7 +81,7 @@ class OncePosterTests extends SlackAppTest {
                     .isInstanceOf(OncePoster.DeliveryBusy.class)
                     .isInstanceOf(RetryLater.class)
                     .satisfies(busy -> assertThat(((RetryLater) busy).notBefore())
-                            .isEqualTo(now.plus(Duration.ofMinutes(10))));
+                            .isEqualTo(now.plus(OncePoster.BUSY_PAUSE)));
 
             hang.release();
             first.get(10, TimeUnit.SECONDS);
@@ -88,6 +89,14 @@ class OncePosterTests extends SlackAppTest {
             hang.release();
         }
         assertThat(slack.posted(channel)).hasSize(1);
+    }
+
+    @Test
+    void aClaimThatLapsesSoonerThanThePauseIsWaitedForNoLonger() {
+        Instant now = Instant.parse("2026-11-24T10:00:00Z");
+
+        assertThat(OncePoster.comeBack(now, now.plusSeconds(2))).isEqualTo(now.plusSeconds(2));
+        assertThat(OncePoster.comeBack(now, now.plusSeconds(600))).isEqualTo(now.plus(OncePoster.BUSY_PAUSE));
     }
 
     @Test
