@@ -36,8 +36,11 @@ import dev.daybook.updates.UpdateView;
 @Transactional(readOnly = true)
 public class StatusService {
 
-    /** Members are those who posted in the project within this many days. */
-    static final int ACTIVE_DAYS = 30;
+    /**
+     * A person's projects, and a project's members, are where they posted within this many days: the
+     * one definition, for status, the App Home and questions about "my projects".
+     */
+    public static final int ACTIVE_DAYS = 30;
     /** Latest runs shown in a status. */
     static final int LATEST_RUNS = 5;
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.status.StatusService;
 import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
 import dev.daybook.digest.summary.WeeklySummary;
@@ -31,7 +32,6 @@ import dev.daybook.updates.UpdateService;
 @Component
 class HomeSummariesSection implements HomeSection {
 
-    private static final int ACTIVE_DAYS = 30;
     private static final int MAX_PROJECTS = 5;
     private static final int HIGHLIGHTS = 2;
 
@@ -60,7 +60,7 @@ class HomeSummariesSection implements HomeSection {
     @Override
     public List<LayoutBlock> blocks(String teamId, String userId) {
         LocalDate today = people.profile(teamId, userId).calendar().dayAt(clock.instant());
-        Set<Long> mine = updates.projectsSince(teamId, userId, today.minusDays(ACTIVE_DAYS));
+        Set<Long> mine = updates.projectsSince(teamId, userId, today.minusDays(StatusService.ACTIVE_DAYS));
         List<String> lines = new ArrayList<>();
         mine.stream().sorted().limit(MAX_PROJECTS).map(projects::byId).flatMap(Optional::stream)
                 .filter(p -> !p.archived())

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.status.StatusService;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
@@ -38,7 +39,6 @@ import dev.daybook.updates.UpdateView;
 @Component
 class HomeWorkSection implements HomeSection {
 
-    private static final int ACTIVE_DAYS = 30;
     private static final int MAX_BLOCKERS = 15;
 
     private final UpdateService updates;
@@ -68,7 +68,7 @@ class HomeWorkSection implements HomeSection {
                 .collect(Collectors.toMap(Project::id, Function.identity()));
         List<LayoutBlock> blocks = new ArrayList<>();
 
-        Set<Long> mine = new LinkedHashSet<>(updates.projectsSince(teamId, userId, today.minusDays(ACTIVE_DAYS)));
+        Set<Long> mine = new LinkedHashSet<>(updates.projectsSince(teamId, userId, today.minusDays(StatusService.ACTIVE_DAYS)));
         List<String> names = mine.stream().map(byId::get).filter(p -> p != null && !p.archived())
                 .map(p -> "<#" + p.channelId() + ">").sorted().toList();
         blocks.add(section(s -> s.text(markdownText("*My projects*\n" + (names.isEmpty()

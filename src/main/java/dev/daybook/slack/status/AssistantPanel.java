@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.status.StatusService;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
@@ -147,7 +148,7 @@ class AssistantPanel implements SlackListener {
             }
             if (userId != null) {
                 LocalDate since = people.calendar(teamId, userId).dayAt(clock.instant())
-                        .minusDays(QuestionAnswers.MY_PROJECT_DAYS);
+                        .minusDays(StatusService.ACTIVE_DAYS);
                 return updates.latestOf(teamId, userId).filter(u -> !u.day().isBefore(since))
                         .map(UpdateView::projectId).flatMap(projects::byId).filter(p -> !p.archived())
                         .map(Project::name).orElse(EXAMPLE_PROJECT);

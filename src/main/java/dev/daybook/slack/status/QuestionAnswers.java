@@ -80,9 +80,6 @@ class QuestionAnswers {
     /** Metrics answered in "best run for ...". */
     private static final int MAX_METRICS = 5;
 
-    /** "My projects": those the asker posted an update in lately, as the App Home counts them. */
-    static final int MY_PROJECT_DAYS = 30;
-
     /** Projects one answer about the asker's own projects covers. */
     private static final int MAX_MY_PROJECTS = 10;
 
@@ -326,7 +323,7 @@ class QuestionAnswers {
         return new Reply(lines.get(0), citations.withSources(teamId, blocks(lines), sources), true);
     }
 
-    /** Projects the asker posted in during the last {@value #MY_PROJECT_DAYS} days, or the one they named. */
+    /** Projects the asker posted in during the last {@value StatusService#ACTIVE_DAYS} days, or the one they named. */
     private Reply mine(String teamId, String askerId, String named, String channelId,
                        Function<List<Project>, Reply> how) {
         List<Project> theirs;
@@ -342,13 +339,13 @@ class QuestionAnswers {
             theirs = List.of(found.project().get());
         } else {
             LocalDate today = people.calendar(teamId, askerId).dayAt(clock.instant());
-            theirs = updates.projectsSince(teamId, askerId, today.minusDays(MY_PROJECT_DAYS)).stream()
+            theirs = updates.projectsSince(teamId, askerId, today.minusDays(StatusService.ACTIVE_DAYS)).stream()
                     .map(projects::byId).flatMap(Optional::stream)
                     .filter(p -> !p.archived() && teamId.equals(p.teamId()))
                     .filter(p -> statuses.refusal(p, askerId) == null)
                     .sorted(Comparator.comparing(Project::name)).limit(MAX_MY_PROJECTS).toList();
             if (theirs.isEmpty()) {
-                return Reply.forAsker("You haven't posted an update in any project in the last " + MY_PROJECT_DAYS
+                return Reply.forAsker("You haven't posted an update in any project in the last " + StatusService.ACTIVE_DAYS
                         + " days, so I don't know which projects are yours. Ask about one by name, for example "
                         + "`what's blocking acme?`.");
             }
