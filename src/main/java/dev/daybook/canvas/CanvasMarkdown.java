@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.daybook.digest.summary.GoalLine;
+import dev.daybook.digest.summary.Line;
 import dev.daybook.digest.summary.ReadableText;
 import dev.daybook.digest.summary.RunLine;
 import dev.daybook.digest.summary.SummaryText;
 import dev.daybook.digest.summary.WeeklySummary;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Category;
 import dev.daybook.status.ProjectStatus;
 
 /**
  * The "Project status" canvas as canvas Markdown: latest Update and Next per member, open blockers
- * with their age and owner, client goals with progress from verified runs, this week's runs and their
- * check, the 70/20/10 split and a link to the weekly summary. Plain Java, no I/O.
+ * with their age and owner (and how long those waiting on the client have waited), client goals with
+ * progress from verified runs, this week's runs and their check, what the team ruled out this week,
+ * the 70/20/10 split and a link to the weekly summary. Plain Java, no I/O.
  *
  * <p>Everything people wrote is escaped ({@link #text}): it can neither format the canvas nor make a
  * heading, a list, a link, an image or a mention (canvas mentions are {@code ![](@U…)}), and a line
@@ -36,6 +39,7 @@ public final class CanvasMarkdown {
     static final int MOST_BLOCKERS = 30;
     static final int MOST_GOALS = 20;
     static final int MOST_RUNS = 25;
+    static final int MOST_RULED_OUT = 15;
     static final int MOST_ITEM_CHARACTERS = 400;
     static final int MOST_CHARACTERS = 100_000;
 
@@ -65,6 +69,7 @@ public final class CanvasMarkdown {
         blockers(md, status.blockers());
         goals(md, week.goals());
         runs(md, week);
+        ruledOut(md, week.ruledOut());
         split(md, week);
         md.append("## Weekly summary\n\n");
         if (summaryUrl != null && summaryUrl.matches("https?://[^\\s()<>\\[\\]]+")) {
@@ -113,7 +118,11 @@ public final class CanvasMarkdown {
         }
         for (ProjectStatus.Blocker b : blockers.subList(0, Math.min(blockers.size(), MOST_BLOCKERS))) {
             md.append("- ").append(text(b.text())).append(" · **").append(text(b.author())).append("** · open ")
-                    .append(age(b.ageDays())).append(" (since ").append(SummaryText.day(b.since())).append(")\n");
+                    .append(age(b.ageDays())).append(" (since ").append(SummaryText.day(b.since())).append(')');
+            if (b.waitsOnClient()) {
+                md.append(" · waiting on the client ").append(WorkingCalendar.describeWorkingDays(b.clientWorkingDays()));
+            }
+            md.append('\n');
         }
         more(md, blockers.size() - MOST_BLOCKERS, "more blockers");
         md.append('\n');
@@ -162,6 +171,19 @@ public final class CanvasMarkdown {
                     .append(" · ").append(r.check().label()).append('\n');
         }
         more(md, runs.size() - MOST_RUNS, "more runs");
+        md.append('\n');
+    }
+
+    /** Shown only when there is something: the team's findings, without names (never a person's failures). */
+    private static void ruledOut(StringBuilder md, List<Line> ruledOut) {
+        if (ruledOut.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(SummaryText.RULED_OUT).append(" this week\n\n");
+        for (Line l : ruledOut.subList(0, Math.min(ruledOut.size(), MOST_RULED_OUT))) {
+            md.append("- ").append(text(l.text())).append(" · ").append(SummaryText.weekday(l.day())).append('\n');
+        }
+        more(md, ruledOut.size() - MOST_RULED_OUT, "more");
         md.append('\n');
     }
 

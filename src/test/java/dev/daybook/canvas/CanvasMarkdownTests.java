@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.daybook.budget.BudgetTarget;
 import dev.daybook.budget.Split;
 import dev.daybook.digest.summary.GoalLine;
+import dev.daybook.digest.summary.Line;
 import dev.daybook.digest.IsoWeek;
 import dev.daybook.digest.summary.RunLine;
 import dev.daybook.digest.summary.TimeSplit;
@@ -58,6 +59,25 @@ class CanvasMarkdownTests {
     }
 
     @Test
+    void showsWhatWaitsOnTheClientAndWhatTheTeamRuledOutWithoutNames() {
+        ProjectStatus status = status(List.of(), List.of(
+                new ProjectStatus.Blocker(1, "U1", "Ada Lovelace", "label guide from Acme", TUESDAY.minusDays(8), 8, 1L,
+                        TUESDAY.minusDays(8), 6),
+                new ProjectStatus.Blocker(2, "U2", "Alan Turing", "flaky GPU node", TUESDAY, 0, 2L)));
+        WeeklySummary week = new WeeklySummary("T1", 7, "acme-nlp", "Acme", IsoWeek.of(TUESDAY), 2, 2, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), new TimeSplit(Split.EMPTY, BudgetTarget.DEFAULT), List.of(),
+                List.of(new Line("U1", "Ada Lovelace", TUESDAY, "focal loss on the tail classes: no gain")));
+
+        String md = CanvasMarkdown.render(status, week, null, LONDON, NOW);
+
+        assertThat(md).contains("- label guide from Acme · **Ada Lovelace** · open 8 days (since Mon 16 Nov) · waiting on the client 6 working days\n");
+        assertThat(md).contains("- flaky GPU node · **Alan Turing** · open since today (since Tue 24 Nov)\n");
+        String ruledOut = md.substring(md.indexOf("## What we ruled out this week"));
+        assertThat(ruledOut).startsWith("## What we ruled out this week\n\n- focal loss on the tail classes\\: no gain · Tue\n");
+        assertThat(ruledOut.substring(0, ruledOut.indexOf("## Time"))).doesNotContain("Ada");
+    }
+
+    @Test
     void anEmptyProjectSaysWhatToDo() {
         Project noClient = new Project(8, "T1", "C2", "quiet", null, Category.CORE, ShareMode.CHANNEL, null, false);
         String md = CanvasMarkdown.render(new ProjectStatus(noClient, NOW, TUESDAY, List.of(), List.of(), List.of(),
@@ -69,7 +89,7 @@ class CanvasMarkdownTests {
         assertThat(md).contains("No experiment runs reported this week.");
         assertThat(md).contains("Nothing recorded yet this week (target 70/20/10)");
         assertThat(md).contains("`/daybook digest preview` shows this week's summary.");
-        assertThat(md).doesNotContain("Client:");
+        assertThat(md).doesNotContain("Client:").doesNotContain("ruled out");
     }
 
     @Test
