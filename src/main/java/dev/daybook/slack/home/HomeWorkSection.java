@@ -1,5 +1,6 @@
 package dev.daybook.slack.home;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 import dev.daybook.status.StatusService;
 import dev.daybook.people.PersonDirectory;
+import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.slack.blockkit.BlockerButtons;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.status.StatusBlocks;
 import dev.daybook.slack.updates.FirstSteps;
@@ -34,11 +37,13 @@ import dev.daybook.updates.UpdateView;
 
 /**
  * App Home, first: my projects (where I posted in the last 30 days), my last Next (today's plan) and my
- * open blockers, each with a Resolved button.
+ * open blockers, each with a Resolved button and, until it is one, a Waiting on client button (it then
+ * says how long it has waited on the client).
  */
 @Component
 class HomeWorkSection implements HomeSection {
 
+    /** Two blocks each at most, within the Home tab's 100 with the other sections. */
     private static final int MAX_BLOCKERS = 15;
 
     private final UpdateService updates;
@@ -92,11 +97,20 @@ class HomeWorkSection implements HomeSection {
             blocks.add(section(s -> s.text(markdownText("*My open blockers*"))));
             open.stream().limit(MAX_BLOCKERS).forEach(b -> {
                 Project project = byId.get(b.projectId());
-                String line = "• " + SlackText.quiet(b.text()) + "\n   _" + (project == null ? "" : "#" + project.name()
-                        + ", ") + StatusBlocks.age(b.ageDays()) + "_";
-                String fitted = line.length() > SlackText.SECTION_LIMIT ? line.substring(0, SlackText.SECTION_LIMIT - 1) + "…" : line;
+                String waiting = b.waitsOnClient()
+                        ? ", waiting on the client " + WorkingCalendar.describeWorkingDays(b.clientAgeDays()) : "";
+                String about = "\n   _" + (project == null ? "" : "#" + project.name() + ", ")
+                        + StatusBlocks.age(b.ageDays()) + waiting + "_";
+                String text = "• " + SlackText.quiet(b.text());
+                int room = SlackText.SECTION_LIMIT - about.length();
+                String fitted = (text.length() > room ? text.substring(0, room - 1) + "…" : text) + about;
+                String value = Long.toString(b.id());
                 blocks.add(section(s -> s.text(markdownText(fitted)).accessory(button(x -> x.actionId(StatusBlocks.RESOLVE)
-                        .text(plainText("Resolved")).value(Long.toString(b.id()))))));
+                        .text(plainText("Resolved")).value(value)))));
+                if (!b.waitsOnClient()) {
+                    blocks.add(actions(a -> a.blockId("home-blocker-" + value).elements(List.of(button(x -> x
+                            .actionId(BlockerButtons.WAITING_ON_CLIENT).text(plainText("Waiting on client")).value(value))))));
+                }
             });
         }
         return blocks;

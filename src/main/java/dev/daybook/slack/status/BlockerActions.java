@@ -20,7 +20,9 @@ import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.blockkit.BlockerButtons;
 import dev.daybook.slack.blockkit.SlackText;
+import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackPeople;
+import dev.daybook.slack.home.AppHome;
 import dev.daybook.slack.delivery.OncePoster;
 import dev.daybook.slack.transport.SlackListener;
 import dev.daybook.updates.BlockerAcknowledged;
@@ -28,7 +30,8 @@ import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
 
 /**
- * "I'm on it" and "Waiting on client" beside a blocker (on the shared update and in a status answer).
+ * "I'm on it" and "Waiting on client" beside a blocker (on the shared update and in a status answer;
+ * "Waiting on client" also beside the person's own blockers in the App Home).
  * Whoever presses must be in the project's channel; the blocker may have been resolved or dropped from
  * its update since the message was posted, and pressing twice changes nothing. Every answer is
  * ephemeral, to the presser alone.
@@ -44,10 +47,14 @@ class BlockerActions implements SlackListener {
     private final PersonDirectory people;
     private final OncePoster deliveries;
     private final SlackPeople slackPeople;
+    private final AppHome home;
+    private final SlackCalls slack;
 
     BlockerActions(Blockers blockers, ProjectDirectory projects, ChannelVisibility channels, PersonDirectory people,
-                   OncePoster deliveries, SlackPeople slackPeople) {
+                   OncePoster deliveries, SlackPeople slackPeople, AppHome home, SlackCalls slack) {
         this.slackPeople = slackPeople;
+        this.home = home;
+        this.slack = slack;
         this.blockers = blockers;
         this.projects = projects;
         this.channels = channels;
@@ -84,15 +91,31 @@ class BlockerActions implements SlackListener {
         String teamId = ctx.getTeamId();
         String reply = checked(teamId, request.getPayload(), userId, blocker -> switch (
                 blockers.markWaitingOnClient(teamId, blocker.id(), userId)) {
-            case MARKED -> ":hourglass_flowing_sand: Marked as waiting on the client: “" + SlackText.quiet(blocker.text())
+            case MARKED -> MARKED + ": “" + SlackText.quiet(blocker.text())
                     + "”. It opens the next weekly summary under *What we need from you*, with its age.";
             case ALREADY -> "That blocker is already waiting on the client (since "
                     + SlackText.day(blocker.clientSince()) + ").";
             case RESOLVED -> gone();
             case NOT_FOUND -> notFound();
         });
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply));
+        if (fromHome(request.getPayload())) {
+            // The Home tab has no message to answer under: it is shown again, now saying how long the ask has
+            // waited; anything else is said in the person's messages with Daybook.
+            home.publish(teamId, userId);
+            if (!reply.startsWith(MARKED)) {
+                slack.call(teamId, "chat.postEphemeral", SlackCalls.Patience.NONE,
+                        c -> c.chatPostEphemeral(r -> r.channel(userId).user(userId).text(reply)));
+            }
+        } else {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply));
+        }
         return ctx.ack();
+    }
+
+    private static final String MARKED = ":hourglass_flowing_sand: Marked as waiting on the client";
+
+    private static boolean fromHome(BlockActionPayload payload) {
+        return payload.getView() != null && "home".equals(payload.getView().getType());
     }
 
     private interface Press {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import dev.daybook.slack.blockkit.BlockerButtons;
 import dev.daybook.slack.status.StatusBlocks;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
@@ -66,6 +67,49 @@ class HomeWorkTests extends SlackAppTest {
         String after = slack.awaitCalls("views.publish", c -> user.equals(c.param("user_id")), published + 1)
                 .get(published).param("view");
         assertThat(after).contains("My projects").doesNotContain("waiting for GPU quota");
+    }
+
+    @Test
+    void aBlockerIsMarkedWaitingOnTheClientFromHomeAndHomeThenSaysForHowLong() {
+        String user = newUser();
+        String channel = newChannel();
+        slack.user(user, "Ada Client", "UTC");
+        slack.publicChannel(channel, "home-c-" + channel.toLowerCase(), user);
+        clock.set(Instant.parse("2026-11-24T15:00:00Z"));
+        slackRequests.command("/update", "Update: a Next: b Blockers: label guide from Acme", channel,
+                "home-c-" + channel.toLowerCase(), user);
+
+        String home = openHome(user);
+        assertThat(home).contains("label guide from Acme").contains(BlockerButtons.WAITING_ON_CLIENT)
+                .doesNotContain("waiting on the client");
+        Matcher id = Pattern.compile("\"action_id\":\"" + BlockerButtons.WAITING_ON_CLIENT + "\",\"value\":\"(\\d+)\"").matcher(home);
+        if (!id.find()) {
+            id = Pattern.compile("\"value\":\"(\\d+)\",\"action_id\":\"" + BlockerButtons.WAITING_ON_CLIENT + "\"").matcher(home);
+            assertThat(id.find()).as("a Waiting on client button with the blocker's id in " + home).isTrue();
+        }
+
+        int published = slack.calls("views.publish", c -> user.equals(c.param("user_id"))).size();
+        assertThat(slackRequests.homeBlockAction(BlockerButtons.WAITING_ON_CLIENT, id.group(1), user).status()).isEqualTo(200);
+        String after = readable(slack.awaitCalls("views.publish", c -> user.equals(c.param("user_id")), published + 1)
+                .get(published).param("view"));
+        assertThat(after).contains("label guide from Acme").contains("waiting on the client since today")
+                .doesNotContain(BlockerButtons.WAITING_ON_CLIENT);
+
+        // Pressed again from a Home tab that was not refreshed: nothing changes, and the person is told why.
+        int ephemeral = slack.calls("chat.postEphemeral", c -> user.equals(c.param("user"))).size();
+        assertThat(slackRequests.homeBlockAction(BlockerButtons.WAITING_ON_CLIENT, id.group(1), user).status()).isEqualTo(200);
+        assertThat(slack.awaitCalls("chat.postEphemeral", c -> user.equals(c.param("user")), ephemeral + 1).get(ephemeral)
+                .param("text")).contains("already waiting on the client");
+    }
+
+    @Test
+    void aForgedBlockerIdPressedFromHomeChangesNothingAndIsExplained() {
+        String user = newUser();
+        int ephemeral = slack.calls("chat.postEphemeral", c -> user.equals(c.param("user"))).size();
+        assertThat(slackRequests.homeBlockAction(BlockerButtons.WAITING_ON_CLIENT, "99999999'; drop table", user).status())
+                .isEqualTo(200);
+        assertThat(slack.awaitCalls("chat.postEphemeral", c -> user.equals(c.param("user")), ephemeral + 1).get(ephemeral)
+                .param("text")).contains("can't find that blocker");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
