@@ -18,5 +18,22 @@ abstract class WithEncryptionKey extends SlackAppTest {
     static void encryptionKey(DynamicPropertyRegistry registry) {
         registry.add("daybook.encryption.key", () -> ENCRYPTION_KEY);
         registry.add("daybook.runs.tracking-servers.allow-loopback", () -> "true");
+        // The stand-in MLflow's slow run answers after 3 s: the first call gives up before that.
+        registry.add("daybook.mlflow.timeout", () -> "2s");
+    }
+
+    /**
+     * Waits until the work about these runs is done (their tracker reads: a {@link RunReferenced}
+     * names the run by its id) and so is the work in the channel that named them (the updates'
+     * derivation, which references the runs): then "nothing more was asked" can be asserted.
+     */
+    protected void awaitRunWorkDone(String channel, RunView... runs) {
+        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(channel));
+        for (RunView run : runs) {
+            // The id is followed by a comma or the closing brace, whatever order the fields are written in.
+            ids.add("\"runId\":" + run.id() + ",");
+            ids.add("\"runId\":" + run.id() + "}");
+        }
+        awaitWorkDone(ids.toArray(String[]::new));
     }
 }
