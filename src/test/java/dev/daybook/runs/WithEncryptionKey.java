@@ -22,18 +22,8 @@ abstract class WithEncryptionKey extends SlackAppTest {
         registry.add("daybook.mlflow.timeout", () -> "2s");
     }
 
-    /**
-     * Waits until the work about these runs is done (their tracker reads: a {@link RunReferenced}
-     * names the run by its id) and so is the work in the channel that named them (the updates'
-     * derivation, which references the runs): then "nothing more was asked" can be asserted.
-     */
+    /** Waits until nothing is outstanding about these runs or in the channel that named them ({@link RunWork}). */
     protected void awaitRunWorkDone(String channel, RunView... runs) {
-        java.util.List<String> ids = new java.util.ArrayList<>(java.util.List.of(channel));
-        for (RunView run : runs) {
-            // The id is followed by a comma or the closing brace, whatever order the fields are written in.
-            ids.add("\"runId\":" + run.id() + ",");
-            ids.add("\"runId\":" + run.id() + "}");
-        }
-        awaitWorkDone(ids.toArray(String[]::new));
+        awaitWorkDone(RunWork.of(channel, runs));
     }
 }
