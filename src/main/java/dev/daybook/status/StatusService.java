@@ -3,7 +3,6 @@ package dev.daybook.status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +19,7 @@ import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonRoutine;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.runs.RunService;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
@@ -47,13 +47,15 @@ public class StatusService {
     private final UpdateService updates;
     private final Blockers blockers;
     private final PersonDirectory people;
+    private final ProjectDirectory projects;
     private final GoalService goals;
     private final RunService runs;
     private final Clock clock;
     private final DaysOff daysOff;
+        this.projects = projects;
 
     StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
-                  Clock clock, DaysOff daysOff) {
+                  Clock clock, DaysOff daysOff, ProjectDirectory projects) {
         this.daysOff = daysOff;
         this.goals = goals;
         this.runs = runs;
@@ -90,7 +92,7 @@ public class StatusService {
 
     public ProjectStatus status(Project project) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
+        LocalDate today = LocalDate.ofInstant(now, projects.zone(project));
         List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
                 today.minusDays(ACTIVE_DAYS));
         List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id());
@@ -125,10 +127,6 @@ public class StatusService {
                 goals.progress(project.teamId(), project.id(), now).stream()
                         .filter(g -> g.goal().status() != GoalStatus.DROPPED).toList(),
                 runs.recent(project.teamId(), project.id(), LATEST_RUNS));
-    }
-
-    private ZoneId zoneOf(Project project) {
-        return project.timeZone() != null ? project.timeZone() : people.defaultZone();
     }
 
     private static List<String> texts(UpdateView update, Section section) {
