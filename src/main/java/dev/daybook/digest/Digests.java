@@ -105,7 +105,7 @@ public class Digests {
     public int sendDue(Instant now) {
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, ActiveAuthor> active = new LinkedHashMap<>();
-        for (ActiveAuthor author : updates.activeAuthors(utcToday.minusDays(settings.activeWithin().toDays() + 7))) {
+        for (ActiveAuthor author : updates.activeAuthors(utcToday.minusDays(ActiveAuthor.ACTIVE_DAYS + 7))) {
             active.putIfAbsent(author.teamId() + "/" + author.projectId(), author);
         }
         Set<String> recorded = dispatches.recordedSince(utcToday.minusDays(21));
@@ -207,7 +207,7 @@ public class Digests {
         // A quiet week gets a "no updates" summary, but a project that only started after the summary's
         // time does not get one for a week it was not part of.
         return !updates.inRange(project.teamId(), project.id(),
-                dueDay.minusDays(settings.activeWithin().toDays()), dueDay, null).isEmpty();
+                ActiveAuthor.activeSince(dueDay), dueDay, null).isEmpty();
     }
 
     private boolean publish(Project project, IsoWeek week, Instant dueAt, boolean late, String requestedBy) {

@@ -21,6 +21,7 @@ import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.runs.RunService;
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
 import dev.daybook.updates.Section;
@@ -36,27 +37,22 @@ import dev.daybook.updates.UpdateView;
 @Transactional(readOnly = true)
 public class StatusService {
 
-    /**
-     * A person's projects, and a project's members, are where they posted within this many days: the
-     * one definition, for status, the App Home and questions about "my projects".
-     */
-    public static final int ACTIVE_DAYS = 30;
     /** Latest runs shown in a status. */
     static final int LATEST_RUNS = 5;
 
     private final UpdateService updates;
     private final Blockers blockers;
     private final PersonDirectory people;
-    private final ProjectDirectory projects;
     private final GoalService goals;
     private final RunService runs;
     private final Clock clock;
     private final DaysOff daysOff;
-        this.projects = projects;
+    private final ProjectDirectory projects;
 
     StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
                   Clock clock, DaysOff daysOff, ProjectDirectory projects) {
         this.daysOff = daysOff;
+        this.projects = projects;
         this.goals = goals;
         this.runs = runs;
         this.updates = updates;
@@ -94,7 +90,7 @@ public class StatusService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, projects.zone(project));
         List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
-                today.minusDays(ACTIVE_DAYS));
+                ActiveAuthor.activeSince(today));
         List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id());
         Set<String> named = new HashSet<>();
         latestUpdates.forEach(u -> named.add(u.userId()));

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.Hours;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonProfile;
@@ -323,7 +324,7 @@ class QuestionAnswers {
         return new Reply(lines.get(0), citations.withSources(teamId, blocks(lines), sources), true);
     }
 
-    /** Projects the asker posted in during the last {@value StatusService#ACTIVE_DAYS} days, or the one they named. */
+    /** Projects the asker posted in during the last {@value ActiveAuthor#ACTIVE_DAYS} days, or the one they named. */
     private Reply mine(String teamId, String askerId, String named, String channelId,
                        Function<List<Project>, Reply> how) {
         List<Project> theirs;
@@ -339,13 +340,13 @@ class QuestionAnswers {
             theirs = List.of(found.project().get());
         } else {
             LocalDate today = people.calendar(teamId, askerId).dayAt(clock.instant());
-            theirs = updates.projectsSince(teamId, askerId, today.minusDays(StatusService.ACTIVE_DAYS)).stream()
+            theirs = updates.projectsSince(teamId, askerId, ActiveAuthor.activeSince(today)).stream()
                     .map(projects::byId).flatMap(Optional::stream)
                     .filter(p -> !p.archived() && teamId.equals(p.teamId()))
                     .filter(p -> statusAnswers.refusal(p, askerId) == null)
                     .sorted(Comparator.comparing(Project::name)).limit(MAX_MY_PROJECTS).toList();
             if (theirs.isEmpty()) {
-                return Reply.forAsker("You haven't posted an update in any project in the last " + StatusService.ACTIVE_DAYS
+                return Reply.forAsker("You haven't posted an update in any project in the last " + ActiveAuthor.ACTIVE_DAYS
                         + " days, so I don't know which projects are yours. Ask about one by name, for example "
                         + "`what's blocking acme?`.");
             }
