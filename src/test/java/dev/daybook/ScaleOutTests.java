@@ -1,5 +1,6 @@
 package dev.daybook;
 
+import static dev.daybook.testkit.SlackRequests.timeValue;
 import static dev.daybook.testkit.SlackRequests.checkboxes;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
@@ -114,7 +115,7 @@ class ScaleOutTests {
             String user = "UREM" + run.toUpperCase() + i;
             slack.user(user, "Reminded " + i, "UTC");
             Answer saved = send(i, r -> r.viewSubmission("daybook_my_settings", user, values(
-                    "reminder_time", textValue(reminderTime),
+                    "reminder_time", timeValue(reminderTime),
                     "working_days", checkboxes("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                     "notes", checkboxes("reminders")), null));
             assertThat(saved.body()).contains("Saved");

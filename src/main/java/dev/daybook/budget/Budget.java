@@ -120,7 +120,7 @@ public class Budget {
     public int sendDue(Instant now) {
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Set<PersonRef> active = new LinkedHashSet<>();
-        for (ActiveAuthor author : updates.activeAuthors(utcToday.minusDays(settings.activeWithin().toDays()))) {
+        for (ActiveAuthor author : updates.activeAuthors(ActiveAuthor.activeSince(utcToday))) {
             active.add(new PersonRef(author.teamId(), author.userId()));
         }
         Set<String> recorded = dispatches.recordedSince(utcToday.minusDays(14));

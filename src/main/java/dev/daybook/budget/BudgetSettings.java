@@ -11,12 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nudgeTime    local time of the mid-week check (Wednesday and Thursday)
  * @param checkEvery   how often the scheduler looks for notes that are due
  * @param staleAfter   a note not sent within this long of its time (the service was down) is skipped
- * @param activeWithin someone who posted within this long gets the notes
  */
 @ConfigurationProperties("daybook.budget")
 record BudgetSettings(@DefaultValue("09:30") LocalTime planningTime,
                       @DefaultValue("14:00") LocalTime nudgeTime,
                       @DefaultValue("1m") Duration checkEvery,
-                      @DefaultValue("1h") Duration staleAfter,
-                      @DefaultValue("28d") Duration activeWithin) {
+                      @DefaultValue("1h") Duration staleAfter) {
 }

@@ -96,7 +96,7 @@ public class Canvases {
         IsoWeek week = digests.currentWeek(project);
         WeeklySummary summary = digests.summary(project, week);
         String link = digests.newLink(project, week);
-        return Optional.of(CanvasMarkdown.render(now, summary, link, digests.zone(project), clock.instant()));
+        return Optional.of(CanvasMarkdown.render(now, summary, link, projects.zone(project), clock.instant()));
     }
 
     /** The claimed edit is in Slack. */

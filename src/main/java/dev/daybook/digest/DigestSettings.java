@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkEvery    how often the scheduler looks for summaries that are due
  * @param lateAfter     a summary posted more than this after its time (the service was down) is marked late
  * @param catchUpWithin a summary missed for longer than this is not posted any more
- * @param activeWithin  projects with an update within this long get summaries (quiet weeks included)
  */
 @ConfigurationProperties("daybook.digest")
 public record DigestSettings(@DefaultValue("FRIDAY") DayOfWeek defaultDay,
@@ -22,6 +21,5 @@ public record DigestSettings(@DefaultValue("FRIDAY") DayOfWeek defaultDay,
                              @DefaultValue("30d") Duration linkLifetime,
                              @DefaultValue("1m") Duration checkEvery,
                              @DefaultValue("15m") Duration lateAfter,
-                             @DefaultValue("3d") Duration catchUpWithin,
-                             @DefaultValue("28d") Duration activeWithin) {
+                             @DefaultValue("3d") Duration catchUpWithin) {
 }

@@ -10,7 +10,6 @@ import dev.daybook.digest.web.DigestLinks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,13 +54,12 @@ public class Digests {
     private final ApplicationEventPublisher events;
     private final DigestSettings settings;
     private final PublicUrl publicUrl;
-    private final ZoneId defaultZone;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     Digests(ProjectDirectory projects, UpdateService updates, SummaryBuilder builder, DigestSchedules schedules,
             DigestLinks links, Dispatches dispatches, ApplicationEventPublisher events, DigestSettings settings, PublicUrl publicUrl,
-            @Value("${daybook.default-time-zone:UTC}") ZoneId defaultZone, Clock clock,
+            Clock clock,
             PlatformTransactionManager transactions) {
         this.projects = projects;
         this.updates = updates;
@@ -73,7 +70,6 @@ public class Digests {
         this.events = events;
         this.settings = settings;
         this.publicUrl = publicUrl;
-        this.defaultZone = defaultZone;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -90,19 +86,15 @@ public class Digests {
         schedules.save(project.teamId(), project.id(), schedule, userId, clock.instant());
     }
 
-    public ZoneId zone(Project project) {
-        return project.timeZone() == null ? defaultZone : project.timeZone();
-    }
-
     /** The week the project is in now, in its own time zone. */
     public IsoWeek currentWeek(Project project) {
-        return IsoWeek.of(clock.instant().atZone(zone(project)).toLocalDate());
+        return IsoWeek.of(clock.instant().atZone(projects.zone(project)).toLocalDate());
     }
 
     /** The project's summary for a week, as it stands now. */
     @Transactional(readOnly = true)
     public WeeklySummary summary(Project project, IsoWeek week) {
-        return builder.build(project, zone(project), week);
+        return builder.build(project, projects.zone(project), week);
     }
 
     /**
@@ -113,7 +105,7 @@ public class Digests {
     public int sendDue(Instant now) {
         LocalDate utcToday = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, ActiveAuthor> active = new LinkedHashMap<>();
-        for (ActiveAuthor author : updates.activeAuthors(utcToday.minusDays(settings.activeWithin().toDays() + 7))) {
+        for (ActiveAuthor author : updates.activeAuthors(utcToday.minusDays(ActiveAuthor.ACTIVE_DAYS + 7))) {
             active.putIfAbsent(author.teamId() + "/" + author.projectId(), author);
         }
         Set<String> recorded = dispatches.recordedSince(utcToday.minusDays(21));
@@ -125,7 +117,7 @@ public class Digests {
             }
             Project project = found.get();
             DigestSchedule schedule = schedule(project);
-            WeekOfProject timing = new WeekOfProject(zone(project), schedule.day(), schedule.time());
+            WeekOfProject timing = new WeekOfProject(projects.zone(project), schedule.day(), schedule.time());
             IsoWeek week = timing.latestDue(now);
             Instant dueAt = timing.dueAt(week);
             if (recorded.contains(Dispatches.key(project.teamId(), dispatcher(project.id()), week.monday(), KIND))
@@ -215,7 +207,7 @@ public class Digests {
         // A quiet week gets a "no updates" summary, but a project that only started after the summary's
         // time does not get one for a week it was not part of.
         return !updates.inRange(project.teamId(), project.id(),
-                dueDay.minusDays(settings.activeWithin().toDays()), dueDay, null).isEmpty();
+                ActiveAuthor.activeSince(dueDay), dueDay, null).isEmpty();
     }
 
     private boolean publish(Project project, IsoWeek week, Instant dueAt, boolean late, String requestedBy) {

@@ -105,8 +105,12 @@ public class DaysOff {
 
     /** The holidays of one project: the workspace's and the project's own calendar. */
     public Set<LocalDate> projectHolidays(String teamId, long projectId) {
+        // The workspace's entry is read before, not inside, the project's: a cache load must not load
+        // another entry of the same cache (ConcurrentHashMap throws "Recursive update" when both keys
+        // share a bin).
+        Set<LocalDate> workspace = workspaceHolidays(teamId);
         return holidays.get("p:" + teamId + ":" + projectId, k -> {
-            Set<LocalDate> days = new HashSet<>(workspaceHolidays(teamId));
+            Set<LocalDate> days = new HashSet<>(workspace);
             sources.findByTeamIdAndOwnerKindAndOwnerId(teamId, Kind.PROJECT, Long.toString(projectId))
                     .ifPresent(s -> days.addAll(expand(daysOf(s))));
             return Set.copyOf(days);

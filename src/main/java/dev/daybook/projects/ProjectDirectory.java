@@ -1,12 +1,14 @@
 package dev.daybook.projects;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.daybook.people.PersonDirectory;
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.StorableText;
 import dev.daybook.support.Timestamps;
@@ -20,12 +22,24 @@ public class ProjectDirectory {
     private final InsertIfAbsent inserts;
     private final ProjectLeads leads;
     private final Clock clock;
+    private final PersonDirectory people;
 
-    ProjectDirectory(Projects projects, InsertIfAbsent inserts, ProjectLeads leads, Clock clock) {
+    ProjectDirectory(Projects projects, InsertIfAbsent inserts, ProjectLeads leads, Clock clock, PersonDirectory people) {
         this.projects = projects;
         this.inserts = inserts;
         this.leads = leads;
         this.clock = clock;
+        this.people = people;
+    }
+
+    /**
+     * The zone a project's days and weeks are counted in: its own, set in {@code /daybook settings}, or else
+     * the default zone ({@code daybook.default-time-zone}, read once, by {@code people}). The one place this
+     * is decided: status ("today"), the weekly summary's week and schedule, the canvas and the daily
+     * thread all ask here, so they cannot disagree about which day it is in a project.
+     */
+    public ZoneId zone(Project project) {
+        return project.timeZone() != null ? project.timeZone() : people.defaultZone();
     }
 
     /** The channel's project, created and named after the channel if this is its first update. */

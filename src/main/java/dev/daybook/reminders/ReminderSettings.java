@@ -10,12 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param followUpAfter the follow-up comes this long after the reminder
  * @param snooze        how long "Snooze" waits
  * @param staleAfter    a reminder not sent within this long of its moment (the service was down) is skipped
- * @param activeWithin  someone who posted in a project within this long is one of its members
  */
 @ConfigurationProperties("daybook.reminders")
 record ReminderSettings(@DefaultValue("1m") Duration checkEvery,
                         @DefaultValue("1h") Duration followUpAfter,
                         @DefaultValue("30m") Duration snooze,
-                        @DefaultValue("1h") Duration staleAfter,
-                        @DefaultValue("28d") Duration activeWithin) {
+                        @DefaultValue("1h") Duration staleAfter) {
 }

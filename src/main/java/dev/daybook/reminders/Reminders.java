@@ -43,7 +43,7 @@ import dev.daybook.updates.UpdateView;
 
 /**
  * End-of-day reminders. Members of a project are the people who posted in it within
- * {@code daybook.reminders.active-within} (four weeks), plus everyone who saved their own settings.
+ * the active-member window ({@link ActiveAuthor#ACTIVE_DAYS}), plus everyone who saved their own settings.
  * Each gets, on their working days at their reminder time in their own time zone, one direct message
  * listing the projects they have not posted in yet that day, unless they posted in all of them, are
  * away, or all their projects are archived; then one follow-up, unless they snoozed or skipped the day.
@@ -253,7 +253,7 @@ public class Reminders {
     }
 
     private LocalDate activeSince(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(settings.activeWithin().toDays());
+        return ActiveAuthor.activeSince(LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
 
     /** Whom to remind of what: their live projects without an update for the day, and those with one. */

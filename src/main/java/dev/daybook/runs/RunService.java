@@ -23,6 +23,8 @@ import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.support.Secrets;
 import dev.daybook.runs.tracking.TrackingServers;
+import dev.daybook.runs.wandb.WandbKeyState;
+import dev.daybook.runs.wandb.WandbSettings;
 
 /**
  * A project's experiment runs. A run is known by its external id within its project, so reporting it

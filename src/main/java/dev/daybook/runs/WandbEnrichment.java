@@ -8,6 +8,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
+import dev.daybook.runs.wandb.WandbClient;
+import dev.daybook.runs.wandb.WandbKeyState;
+import dev.daybook.runs.wandb.WandbSettings;
+import dev.daybook.support.HostResolver;
+
 /**
  * Fetches a run named by its W&amp;B link from W&amp;B, after the update or API call that named it has been
  * answered, when a W&amp;B API key is configured. W&amp;B being down, slow or sending junk is retried by the
@@ -25,11 +30,14 @@ class WandbEnrichment {
     private final WandbKeyState key;
     private final java.time.Clock clock;
 
-    WandbEnrichment(RunService runs, WandbClient wandb, WandbSettings settings, WandbKeyState key, java.time.Clock clock) {
+    // The client is made here, not injected, because W&B's address is held to the MLflow servers' address
+    // policy, which is this module's own setting.
+    WandbEnrichment(RunService runs, WandbSettings settings, TrackingServerSettings addresses, HostResolver resolver,
+                    WandbKeyState key, java.time.Clock clock) {
         this.runs = runs;
         this.key = key;
         this.clock = clock;
-        this.wandb = wandb;
+        this.wandb = new WandbClient(settings, addresses.policy(), resolver);
         this.settings = settings;
     }
 
@@ -50,7 +58,7 @@ class WandbEnrichment {
             return;
         }
         int attempt = runs.trackerAttempt(event.teamId(), run.id());
-        MlflowClient.Fetched fetched;
+        WandbClient.Run fetched;
         try {
             fetched = wandb.fetch(path.get());
         } catch (WandbClient.KeyRefused refused) {
@@ -73,6 +81,7 @@ class WandbEnrichment {
             throw unavailable; // the outbox retries later
         }
         key.accepted();
-        runs.enrich(event.teamId(), run.id(), "wandb", fetched);
+        runs.enrich(event.teamId(), run.id(), "wandb", new MlflowClient.Fetched(fetched.name(), fetched.status(), null,
+                null, fetched.metrics(), fetched.params(), fetched.measured()));
     }
 }

@@ -3,7 +3,6 @@ package dev.daybook.status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,9 @@ import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonRoutine;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.runs.RunService;
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
 import dev.daybook.updates.Section;
@@ -36,11 +37,6 @@ import dev.daybook.updates.UpdateView;
 @Transactional(readOnly = true)
 public class StatusService {
 
-    /**
-     * A person's projects, and a project's members, are where they posted within this many days: the
-     * one definition, for status, the App Home and questions about "my projects".
-     */
-    public static final int ACTIVE_DAYS = 30;
     /** Latest runs shown in a status. */
     static final int LATEST_RUNS = 5;
 
@@ -51,10 +47,12 @@ public class StatusService {
     private final RunService runs;
     private final Clock clock;
     private final DaysOff daysOff;
+    private final ProjectDirectory projects;
 
     StatusService(UpdateService updates, Blockers blockers, PersonDirectory people, GoalService goals, RunService runs,
-                  Clock clock, DaysOff daysOff) {
+                  Clock clock, DaysOff daysOff, ProjectDirectory projects) {
         this.daysOff = daysOff;
+        this.projects = projects;
         this.goals = goals;
         this.runs = runs;
         this.updates = updates;
@@ -90,9 +88,9 @@ public class StatusService {
 
     public ProjectStatus status(Project project) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zoneOf(project));
+        LocalDate today = LocalDate.ofInstant(now, projects.zone(project));
         List<UpdateView> latestUpdates = updates.latestPerAuthor(project.teamId(), project.id(),
-                today.minusDays(ACTIVE_DAYS));
+                ActiveAuthor.activeSince(today));
         List<OpenBlocker> openBlockers = blockers.openBlockers(project.teamId(), project.id());
         Set<String> named = new HashSet<>();
         latestUpdates.forEach(u -> named.add(u.userId()));
@@ -125,10 +123,6 @@ public class StatusService {
                 goals.progress(project.teamId(), project.id(), now).stream()
                         .filter(g -> g.goal().status() != GoalStatus.DROPPED).toList(),
                 runs.recent(project.teamId(), project.id(), LATEST_RUNS));
-    }
-
-    private ZoneId zoneOf(Project project) {
-        return project.timeZone() != null ? project.timeZone() : people.defaultZone();
     }
 
     private static List<String> texts(UpdateView update, Section section) {

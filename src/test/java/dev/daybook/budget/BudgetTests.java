@@ -1,5 +1,6 @@
 package dev.daybook.budget;
 
+import static dev.daybook.testkit.SlackRequests.timeValue;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,7 +169,7 @@ class BudgetTests extends SlackAppTest {
             days.add(option(day));
         }
         var answer = slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("16:30"),
+                "reminder_time", timeValue("16:30"),
                 "working_days", checkboxes(days),
                 "notes", checkboxes(notes)), null);
         assertThat(answer.body()).contains("Saved");

@@ -1,5 +1,6 @@
 package dev.daybook.digest;
 
+import static dev.daybook.testkit.SlackRequests.timeValue;
 import static dev.daybook.testkit.SlackRequests.conversationValue;
 import static dev.daybook.testkit.SlackRequests.optionValue;
 import static dev.daybook.testkit.SlackRequests.textValue;
@@ -273,7 +274,7 @@ class DigestTests extends SlackAppTest {
                 "share_mode", optionValue("radio_buttons", "CHANNEL"),
                 "digest_channel", conversationValue(digestChannel),
                 "digest_day", optionValue("static_select", "THURSDAY"),
-                "digest_time", textValue("25:99")), channel);
+                "digest_time", timeValue("25:99")), channel);
         assertThat(badTime.json().get("response_action").getAsString()).isEqualTo("errors");
         assertThat(badTime.json().getAsJsonObject("errors").get("digest_time").getAsString()).contains("16:00");
 
@@ -282,7 +283,7 @@ class DigestTests extends SlackAppTest {
                 "share_mode", optionValue("radio_buttons", "CHANNEL"),
                 "digest_channel", conversationValue("D0123ABCD"),
                 "digest_day", optionValue("static_select", "FUNDAY"),
-                "digest_time", textValue("16:00")), channel);
+                "digest_time", timeValue("16:00")), channel);
         assertThat(directMessage.json().getAsJsonObject("errors").get("digest_channel").getAsString()).contains("not a direct message");
         assertThat(directMessage.json().getAsJsonObject("errors").get("digest_day").getAsString()).contains("Pick the day");
 
@@ -292,7 +293,7 @@ class DigestTests extends SlackAppTest {
                 "time_zone", textValue("Europe/Berlin"),
                 "digest_channel", conversationValue(digestChannel),
                 "digest_day", optionValue("static_select", "THURSDAY"),
-                "digest_time", textValue("9:30")), channel);
+                "digest_time", timeValue("09:30")), channel);
         assertThat(saved.body()).contains("Saved the settings");
 
         // Thursday 09:30 in Berlin is 08:30 UTC.

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.status.StatusService;
 import dev.daybook.support.Dispatches;
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackAppTest;
 
@@ -34,6 +38,12 @@ class ReminderTests extends SlackAppTest {
 
     @Autowired
     Dispatches dispatches;
+
+    @Autowired
+    StatusService status;
+
+    @Autowired
+    ProjectDirectory projects;
 
     @AfterEach
     void calm() {
@@ -267,6 +277,30 @@ class ReminderTests extends SlackAppTest {
         slack.clearFaults();
         assertThat(slack.calls("chat.postMessage").size() - before).isGreaterThan(12); // some were refused with 429
         team.forEach(m -> stillExactly(m, 1));
+    }
+
+    /**
+     * One active-member window: 29 days after their update Ada is still a member in status and is
+     * reminded (reminders used a 28-day setting of their own); 31 days after, she is neither.
+     */
+    @Test
+    void statusAndRemindersAgreeOnWhoIsAMember() {
+        assertThat(ActiveAuthor.ACTIVE_DAYS).isEqualTo(30);
+        Member ada = member("Europe/London", "Update: a Next: b");
+        Project project = projects.byChannel(FakeSlack.TEAM_ID, ada.channel).orElseThrow();
+
+        Instant day29 = TUESDAY_1630.plus(Duration.ofDays(28)); // Tue 22 Dec, 29 days after Mon 23 Nov
+        clock.set(day29.plusSeconds(20));
+        assertThat(status.status(project).members()).extracting(m -> m.userId()).containsExactly(ada.user);
+        reminders.sendDue(clock.instant());
+        stillExactly(ada, 1);
+
+        Instant day31 = day29.plus(Duration.ofDays(2)); // Thu 24 Dec
+        clock.set(day31.plusSeconds(20));
+        assertThat(status.status(project).members()).isEmpty();
+        reminders.sendDue(clock.instant());
+        assertThat(dispatches.kinds(FakeSlack.TEAM_ID, ada.user, LocalDate.parse("2026-12-24"))).isEmpty();
+        stillExactly(ada, 1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

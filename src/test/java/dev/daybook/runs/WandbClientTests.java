@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.daybook.runs.wandb.WandbClient;
+import dev.daybook.runs.wandb.WandbKeyState;
+import dev.daybook.runs.wandb.WandbSettings;
 import dev.daybook.support.HostResolver;
 
 /** The W&B client on its own: the key, the address rule, and where a run lives. */
@@ -27,7 +30,7 @@ class WandbClientTests {
 
     private static WandbClient client(String key, TrackingServerSettings addresses) {
         return new WandbClient(new WandbSettings(key, WANDB.url(), Duration.ofSeconds(2), Duration.ofSeconds(1), 3),
-                addresses, RESOLVER);
+                addresses.policy(), RESOLVER);
     }
 
     @Test
@@ -46,7 +49,7 @@ class WandbClientTests {
         assertThatThrownBy(() -> client(null, LOOPBACK).fetch(new WandbClient.RunPath("acme", "invoices", "good8")))
                 .isInstanceOf(WandbClient.Refused.class);
         // The listener stops before it reads anything: a null RunService would fail if it were used.
-        new WandbEnrichment(null, client(null, LOOPBACK), none, new WandbKeyState(), java.time.Clock.systemUTC()).on(new RunReferenced("T1", 1, 1));
+        new WandbEnrichment(null, none, LOOPBACK, RESOLVER, new WandbKeyState(), java.time.Clock.systemUTC()).on(new RunReferenced("T1", 1, 1));
         assertThat(WANDB.allHits()).isEqualTo(before);
     }
 

@@ -146,6 +146,15 @@ public final class BlockKitLimits {
                     check(problems, "placeholder", text(element.getAsJsonObject("placeholder")), 150);
                 }
             }
+            case "timepicker" -> {
+                // Slack refuses a view whose initial_time is not "HH:mm" (24-hour, two digits each).
+                if (element.has("initial_time") && !element.get("initial_time").getAsString().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+                    problems.add("timepicker initial_time \"" + element.get("initial_time").getAsString() + "\" (HH:mm)");
+                }
+                if (element.has("placeholder")) {
+                    check(problems, "placeholder", text(element.getAsJsonObject("placeholder")), 150);
+                }
+            }
             case "static_select", "radio_buttons", "checkboxes" -> {
                 if (element.has("options")) {
                     JsonArray options = element.getAsJsonArray("options");

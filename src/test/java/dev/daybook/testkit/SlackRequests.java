@@ -460,6 +460,21 @@ public final class SlackRequests {
         return element;
     }
 
+    /**
+     * A timepicker's state as Slack sends it in {@code view_submission}:
+     * {@code {"type":"timepicker","selected_time":"17:30"}} (null when nothing was picked).
+     */
+    public static JsonObject timeValue(String selectedTime) {
+        JsonObject element = new JsonObject();
+        element.addProperty("type", "timepicker");
+        if (selectedTime == null) {
+            element.add("selected_time", com.google.gson.JsonNull.INSTANCE);
+        } else {
+            element.addProperty("selected_time", selectedTime);
+        }
+        return element;
+    }
+
     public static JsonObject conversationValue(String channelId) {
         JsonObject element = new JsonObject();
         element.addProperty("type", "conversations_select");

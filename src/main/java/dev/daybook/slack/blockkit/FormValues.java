@@ -44,6 +44,18 @@ public final class FormValues {
         return value == null ? null : value.getSelectedDate();
     }
 
+    /** The time picked in a block's {@code timepicker}, or null when none was picked or it is not {@code "HH:mm"}. */
+    public java.time.LocalTime selectedTime(String block) {
+        ViewState.Value value = value(block);
+        return value == null ? null : TimeOfDay.parse(value.getSelectedTime()).orElse(null);
+    }
+
+    /** Whether a block's timepicker sent anything at all (a form from before it had one sends nothing). */
+    public boolean hasTime(String block) {
+        ViewState.Value value = value(block);
+        return value != null && value.getSelectedTime() != null;
+    }
+
     public String selectedConversation(String block) {
         ViewState.Value value = value(block);
         return value == null ? null : value.getSelectedConversation();

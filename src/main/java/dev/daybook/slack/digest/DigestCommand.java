@@ -103,7 +103,7 @@ class DigestCommand implements DaybookSubcommand {
         String where = schedule.channelId() == null ? "this channel" : "<#" + schedule.channelId() + ">";
         String when = digests.isDecided(project, week) ? "This week's summary has been posted already."
                 : "It goes to " + where + " on " + schedule.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                        + " at " + schedule.time() + " (" + digests.zone(project).getId() + "), or now with `/daybook digest post`.";
+                        + " at " + schedule.time() + " (" + projects.zone(project).getId() + "), or now with `/daybook digest post`.";
         blocks.add(1, context(c -> c.elements(List.of(markdownText(":eyes: *Preview, only you can see it.* " + when)))));
         List<LayoutBlock> fitted = blocks.size() > SummaryBlocks.MAX_BLOCKS ? blocks.subList(0, SummaryBlocks.MAX_BLOCKS) : blocks;
         return ctx.ack(r -> r.responseType("ephemeral").text("Preview of the weekly summary").blocks(fitted));

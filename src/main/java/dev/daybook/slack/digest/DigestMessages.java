@@ -81,7 +81,7 @@ class DigestMessages implements ScheduledSender {
     }
 
     private String due(ReadySummary summary) {
-        ZoneId zone = projects.byId(summary.summary().projectId()).map(digests::zone).orElse(ZoneId.of("UTC"));
+        ZoneId zone = projects.byId(summary.summary().projectId()).map(projects::zone).orElse(ZoneId.of("UTC"));
         return DUE.format(summary.dueAt().atZone(zone)) + " (" + zone.getId() + ")";
     }
 }

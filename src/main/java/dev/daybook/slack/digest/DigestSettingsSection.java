@@ -6,19 +6,17 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ConversationsFilter;
@@ -29,6 +27,7 @@ import dev.daybook.digest.DigestSchedule;
 import dev.daybook.digest.Digests;
 import dev.daybook.projects.Project;
 import dev.daybook.slack.blockkit.FormValues;
+import dev.daybook.slack.blockkit.TimeOfDay;
 import dev.daybook.slack.settings.ProjectSettingsSection;
 
 /** The weekly summary's part of {@code /daybook settings}: digest channel, day and time. */
@@ -39,7 +38,6 @@ class DigestSettingsSection implements ProjectSettingsSection {
     static final String DAY = "digest_day";
     static final String TIME = "digest_time";
 
-    private static final Pattern TIME_FORM = Pattern.compile("\\d{1,2}:\\d{2}");
 
     private final Digests digests;
 
@@ -70,9 +68,9 @@ class DigestSettingsSection implements ProjectSettingsSection {
                                 .options(Arrays.stream(DayOfWeek.values()).map(DigestSettingsSection::dayOption).toList())
                                 .initialOption(dayOption(schedule.day()))))),
                 input(i -> i.blockId(TIME).label(plainText("At"))
-                        .hint(plainText("24-hour time in the project's time zone, like 16:00."))
-                        .element(plainTextInput(p -> p.actionId(FormValues.VALUE).maxLength(5)
-                                .initialValue(schedule.time().toString())))));
+                        .hint(plainText("In the project's time zone."))
+                        .element(timePicker(p -> p.actionId(FormValues.VALUE)
+                                .initialTime(TimeOfDay.format(schedule.time()))))));
     }
 
     @Override
@@ -84,8 +82,8 @@ class DigestSettingsSection implements ProjectSettingsSection {
         if (dayValue != null && day(dayValue) == null) {
             errors.put(DAY, "Pick the day the summary goes out.");
         }
-        if (!values.text(TIME).isBlank() && time(values.text(TIME)) == null) {
-            errors.put(TIME, "Write the time as hours and minutes, like 16:00 or 9:30.");
+        if (values.hasTime(TIME) && values.selectedTime(TIME) == null) {
+            errors.put(TIME, "Pick the time the summary goes out, like 16:00.");
         }
         String channel = values.selectedConversation(CHANNEL);
         if (channel != null && !channel.matches("[CG][A-Z0-9]{2,}")) {
@@ -96,13 +94,13 @@ class DigestSettingsSection implements ProjectSettingsSection {
 
     @Override
     public void save(Project project, FormValues values) {
-        if (values.selectedOption(DAY) == null && values.text(TIME).isBlank()) {
+        if (values.selectedOption(DAY) == null && !values.hasTime(TIME)) {
             return; // a form without this section's inputs
         }
         DigestSchedule current = digests.schedule(project);
         String channel = values.selectedConversation(CHANNEL);
         DayOfWeek day = day(values.selectedOption(DAY));
-        LocalTime time = time(values.text(TIME));
+        LocalTime time = values.selectedTime(TIME);
         digests.saveSchedule(project, new DigestSchedule(
                 channel == null || channel.equals(project.channelId()) ? null : channel,
                 day == null ? current.day() : day, time == null ? current.time() : time), null);
@@ -120,15 +118,4 @@ class DigestSettingsSection implements ProjectSettingsSection {
         }
     }
 
-    private static LocalTime time(String text) {
-        String written = text == null ? "" : text.strip();
-        if (!TIME_FORM.matcher(written).matches()) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(written.length() == 4 ? "0" + written : written);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

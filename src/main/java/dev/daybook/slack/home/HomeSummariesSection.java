@@ -13,7 +13,6 @@ import java.util.Set;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
-import dev.daybook.status.StatusService;
 import dev.daybook.digest.Digests;
 import dev.daybook.digest.IsoWeek;
 import dev.daybook.digest.summary.WeeklySummary;
@@ -22,6 +21,7 @@ import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.status.StatusAnswers;
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.UpdateService;
 
 /**
@@ -60,7 +60,7 @@ class HomeSummariesSection implements HomeSection {
     @Override
     public List<LayoutBlock> blocks(String teamId, String userId) {
         LocalDate today = people.profile(teamId, userId).calendar().dayAt(clock.instant());
-        Set<Long> mine = updates.projectsSince(teamId, userId, today.minusDays(StatusService.ACTIVE_DAYS));
+        Set<Long> mine = updates.projectsSince(teamId, userId, ActiveAuthor.activeSince(today));
         List<String> lines = new ArrayList<>();
         mine.stream().sorted().limit(MAX_PROJECTS).map(projects::byId).flatMap(Optional::stream)
                 .filter(p -> !p.archived())

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
-import dev.daybook.status.StatusService;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
@@ -29,6 +28,7 @@ import dev.daybook.slack.blockkit.BlockerButtons;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.status.StatusBlocks;
 import dev.daybook.slack.updates.FirstSteps;
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.Blockers;
 import dev.daybook.updates.OpenBlocker;
 import dev.daybook.updates.Section;
@@ -73,7 +73,7 @@ class HomeWorkSection implements HomeSection {
                 .collect(Collectors.toMap(Project::id, Function.identity()));
         List<LayoutBlock> blocks = new ArrayList<>();
 
-        Set<Long> mine = new LinkedHashSet<>(updates.projectsSince(teamId, userId, today.minusDays(StatusService.ACTIVE_DAYS)));
+        Set<Long> mine = new LinkedHashSet<>(updates.projectsSince(teamId, userId, ActiveAuthor.activeSince(today)));
         List<String> names = mine.stream().map(byId::get).filter(p -> p != null && !p.archived())
                 .map(p -> "<#" + p.channelId() + ">").sorted().toList();
         blocks.add(section(s -> s.text(markdownText("*My projects*\n" + (names.isEmpty()

@@ -8,7 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -51,6 +49,7 @@ import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonProfile;
 import dev.daybook.people.PersonalSettings;
 import dev.daybook.slack.blockkit.FormValues;
+import dev.daybook.slack.blockkit.TimeOfDay;
 import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackPeople;
 import dev.daybook.slack.home.AppHome;
@@ -76,7 +75,6 @@ public class MySettingsModal implements SlackListener {
     static final String AWAY_UNTIL = "away_until";
 
     private static final Logger log = LoggerFactory.getLogger(MySettingsModal.class);
-    private static final Pattern CLOCK = Pattern.compile("\\s*(\\d{1,2})[:.h](\\d{2})\\s*");
 
     private final PersonDirectory people;
     private final SlackPeople slackPeople;
@@ -152,9 +150,9 @@ public class MySettingsModal implements SlackListener {
         List<LayoutBlock> blocks = List.of(
                 section(s -> s.blockId("about").text(markdownText("Your own settings. Time zone: *" + zone + "*."))),
                 input(i -> i.blockId(TIME).label(plainText("Reminder time"))
-                        .hint(plainText("24-hour clock in your time zone, like 16:30."))
-                        .element(plainTextInput(p -> p.actionId(FormValues.VALUE).maxLength(5)
-                                .initialValue(settings.reminderTime().toString())))),
+                        .hint(plainText("In your time zone."))
+                        .element(timePicker(p -> p.actionId(FormValues.VALUE)
+                                .initialTime(TimeOfDay.format(settings.reminderTime()))))),
                 input(i -> i.blockId(DAYS).label(plainText("Working days"))
                         .element(checkboxes(c -> c.actionId(FormValues.VALUE).options(List.of(days))
                                 .initialOptions(workingDays)))),
@@ -184,9 +182,9 @@ public class MySettingsModal implements SlackListener {
         FormValues values = FormValues.of(request.getPayload().getView());
         String teamId = ctx.getTeamId();
         String userId = request.getPayload().getUser().getId();
-        LocalTime time = parseTime(values.text(TIME));
+        LocalTime time = values.selectedTime(TIME);
         if (time == null) {
-            return ctx.ackWithErrors(Map.of(TIME, "Write the time as hours and minutes, like 16:30."));
+            return ctx.ackWithErrors(Map.of(TIME, "Pick the time of your reminder, like 16:30."));
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String day : values.selectedOptions(DAYS)) {
@@ -251,16 +249,6 @@ public class MySettingsModal implements SlackListener {
         }
         return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
                 .collect(Collectors.joining(", "));
-    }
-
-    static LocalTime parseTime(String text) {
-        Matcher m = CLOCK.matcher(text == null ? "" : text);
-        if (!m.matches()) {
-            return null;
-        }
-        int hours = Integer.parseInt(m.group(1));
-        int minutes = Integer.parseInt(m.group(2));
-        return hours > 23 || minutes > 59 ? null : LocalTime.of(hours, minutes);
     }
 
     private static OptionObject dayOption(DayOfWeek day) {

@@ -19,13 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.daybook.status.StatusService;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.transport.SlackListener;
 import dev.daybook.slack.updates.UpdateIntake;
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.UpdateService;
 import dev.daybook.updates.UpdateView;
 
@@ -147,8 +147,7 @@ class AssistantPanel implements SlackListener {
                 }
             }
             if (userId != null) {
-                LocalDate since = people.calendar(teamId, userId).dayAt(clock.instant())
-                        .minusDays(StatusService.ACTIVE_DAYS);
+                LocalDate since = ActiveAuthor.activeSince(people.calendar(teamId, userId).dayAt(clock.instant()));
                 return updates.latestOf(teamId, userId).filter(u -> !u.day().isBefore(since))
                         .map(UpdateView::projectId).flatMap(projects::byId).filter(p -> !p.archived())
                         .map(Project::name).orElse(EXAMPLE_PROJECT);

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import com.slack.api.model.block.LayoutBlock;
 import org.springframework.stereotype.Component;
 
+import dev.daybook.updates.ActiveAuthor;
 import dev.daybook.updates.Hours;
 import dev.daybook.people.PersonDirectory;
 import dev.daybook.people.PersonProfile;
@@ -69,12 +70,12 @@ class QuestionAnswers {
 
     private final ProjectLookup lookup;
     private final ProjectDirectory projects;
-    private final StatusAnswers statuses;
+    private final StatusAnswers statusAnswers;
     private final UpdateService updates;
     private final PersonDirectory people;
     private final RunService runs;
     private final Citations citations;
-    private final StatusService status;
+    private final StatusService statusService;
     private final Clock clock;
 
     /** Metrics answered in "best run for ...". */
@@ -83,14 +84,14 @@ class QuestionAnswers {
     /** Projects one answer about the asker's own projects covers. */
     private static final int MAX_MY_PROJECTS = 10;
 
-    QuestionAnswers(ProjectLookup lookup, ProjectDirectory projects, StatusAnswers statuses, UpdateService updates,
-                    PersonDirectory people, RunService runs, Citations citations, StatusService status, Clock clock) {
+    QuestionAnswers(ProjectLookup lookup, ProjectDirectory projects, StatusAnswers statusAnswers, UpdateService updates,
+                    PersonDirectory people, RunService runs, Citations citations, StatusService statusService, Clock clock) {
         this.citations = citations;
-        this.status = status;
+        this.statusService = statusService;
         this.runs = runs;
         this.lookup = lookup;
         this.projects = projects;
-        this.statuses = statuses;
+        this.statusAnswers = statusAnswers;
         this.updates = updates;
         this.people = people;
         this.clock = clock;
@@ -109,7 +110,7 @@ class QuestionAnswers {
         }
         return switch (question.intent()) {
             case HELP, UNCLEAR -> Reply.forAsker(WHAT_I_CAN_ANSWER);
-            case STATUS -> aboutProject(teamId, channelId, askerId, question, this::status);
+            case STATUS -> aboutProject(teamId, channelId, askerId, question, this::statusReply);
             case BLOCKERS -> aboutProject(teamId, channelId, askerId, question, this::blockers);
             case WHO_WORKS_ON -> aboutProject(teamId, channelId, askerId, question, this::who);
             case BEST_RUN -> question.period() == null
@@ -128,7 +129,7 @@ class QuestionAnswers {
     }
 
     private interface ProjectAnswer {
-        Reply answer(ProjectStatus status);
+        Reply answer(ProjectStatus projectStatus);
     }
 
     private Reply aboutProject(String teamId, String channelId, String askerId, Question question, ProjectAnswer how) {
@@ -137,42 +138,42 @@ class QuestionAnswers {
             return Reply.forAsker(found.problem());
         }
         Project project = found.project().get();
-        StatusAnswers.Answer answer = statuses.status(project, askerId);
+        StatusAnswers.Answer answer = statusAnswers.status(project, askerId);
         if (!answer.shown()) {
             return Reply.forAsker(answer.text());
         }
         Reply reply = how.answer(answer.status());
         boolean elsewhere = !project.channelId().equals(channelId);
-        boolean keepPrivate = elsewhere && !SlackChannels.isDirectMessage(channelId) && statuses.isPrivate(project);
+        boolean keepPrivate = elsewhere && !SlackChannels.isDirectMessage(channelId) && statusAnswers.isPrivate(project);
         return new Reply(reply.text(), reply.blocks(), reply.onlyForAsker() || keepPrivate);
     }
 
-    private Reply status(ProjectStatus status) {
-        return new Reply(StatusBlocks.fallbackText(status), citations.withSources(status.project().teamId(),
-                StatusBlocks.answer(status), Citations.of(status)), false);
+    private Reply statusReply(ProjectStatus projectStatus) {
+        return new Reply(StatusBlocks.fallbackText(projectStatus), citations.withSources(projectStatus.project().teamId(),
+                StatusBlocks.answer(projectStatus), Citations.of(projectStatus)), false);
     }
 
-    private Reply blockers(ProjectStatus status) {
-        String project = "#" + status.project().name();
-        if (status.blockers().isEmpty()) {
+    private Reply blockers(ProjectStatus projectStatus) {
+        String project = "#" + projectStatus.project().name();
+        if (projectStatus.blockers().isEmpty()) {
             return text("Nothing is blocking " + project + ": no open blockers in its updates.");
         }
         List<String> lines = new ArrayList<>();
         lines.add("*Open blockers in " + project + "*");
-        status.blockers().forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
+        projectStatus.blockers().forEach(b -> lines.add("• " + StatusBlocks.text(b.text()) + " _(" + StatusBlocks.name(b.author())
                 + ", " + StatusBlocks.age(b.ageDays()) + ", since " + SlackText.day(b.since()) + ")_"));
-        List<Citations.Source> sources = status.blockers().stream().filter(b -> b.updateId() != null)
+        List<Citations.Source> sources = projectStatus.blockers().stream().filter(b -> b.updateId() != null)
                 .map(b -> new Citations.Source(b.updateId(), b.author() + "'s blocker")).toList();
-        return cited(status.project().teamId(), lines(lines), sources);
+        return cited(projectStatus.project().teamId(), lines(lines), sources);
     }
 
     /**
      * The project's negative results, newest first, without names: what the team learned does not work
      * is a finding, and is never shown as anyone's failure.
      */
-    private Reply ruledOut(ProjectStatus status) {
-        String project = "#" + status.project().name();
-        List<StatusService.RuledOut> found = this.status.ruledOut(status.project());
+    private Reply ruledOut(ProjectStatus projectStatus) {
+        String project = "#" + projectStatus.project().name();
+        List<StatusService.RuledOut> found = statusService.ruledOut(projectStatus.project());
         if (found.isEmpty()) {
             return text("Nothing has been ruled out in " + project + " in the last " + StatusService.RULED_OUT_DAYS
                     + " days. Items under a *Didn't work:* heading, or tagged `[negative]`, are kept here.");
@@ -182,13 +183,13 @@ class QuestionAnswers {
         found.forEach(r -> lines.add("• " + StatusBlocks.text(r.text()) + " _(" + SlackText.day(r.day()) + ")_"));
         List<Citations.Source> sources = found.stream().map(StatusService.RuledOut::updateId).distinct().limit(5)
                 .map(id -> new Citations.Source(id, "an update")).toList();
-        return cited(status.project().teamId(), lines(lines), sources);
+        return cited(projectStatus.project().teamId(), lines(lines), sources);
     }
 
     /** The open blockers that wait on the client, longest waiting first, each with its age in working days. */
-    private Reply clientAsks(ProjectStatus status) {
-        String project = "#" + status.project().name();
-        List<ProjectStatus.Blocker> asks = status.blockers().stream().filter(ProjectStatus.Blocker::waitsOnClient)
+    private Reply clientAsks(ProjectStatus projectStatus) {
+        String project = "#" + projectStatus.project().name();
+        List<ProjectStatus.Blocker> asks = projectStatus.blockers().stream().filter(ProjectStatus.Blocker::waitsOnClient)
                 .sorted(java.util.Comparator.comparingInt(ProjectStatus.Blocker::clientWorkingDays).reversed())
                 .toList();
         if (asks.isEmpty()) {
@@ -203,14 +204,14 @@ class QuestionAnswers {
         return lines(lines);
     }
 
-    private Reply who(ProjectStatus status) {
-        String project = "#" + status.project().name();
-        if (status.members().isEmpty()) {
+    private Reply who(ProjectStatus projectStatus) {
+        String project = "#" + projectStatus.project().name();
+        if (projectStatus.members().isEmpty()) {
             return text("Nobody has posted an update in " + project + " in the last 30 days.");
         }
         List<String> lines = new ArrayList<>();
         lines.add("*Posting in " + project + " (last 30 days)*");
-        status.members().forEach(m -> lines.add("• " + StatusBlocks.name(m.name()) + ", latest update "
+        projectStatus.members().forEach(m -> lines.add("• " + StatusBlocks.name(m.name()) + ", latest update "
                 + SlackText.day(m.day())));
         return lines(lines);
     }
@@ -219,12 +220,12 @@ class QuestionAnswers {
      * The best verified run for each metric that matters: the goals' target metrics, or else the metrics
      * of the latest runs. Unverified results are named as such, never as the best.
      */
-    private Reply bestRun(ProjectStatus status) {
-        Project project = status.project();
+    private Reply bestRun(ProjectStatus projectStatus) {
+        Project project = projectStatus.project();
         Set<String> metrics = new LinkedHashSet<>();
-        status.goals().stream().filter(g -> g.goal().target() != null).forEach(g -> metrics.add(g.goal().target().metric()));
+        projectStatus.goals().stream().filter(g -> g.goal().target() != null).forEach(g -> metrics.add(g.goal().target().metric()));
         if (metrics.isEmpty()) {
-            status.runs().forEach(r -> r.metrics().keySet().stream().sorted().forEach(metrics::add));
+            projectStatus.runs().forEach(r -> r.metrics().keySet().stream().sorted().forEach(metrics::add));
         }
         if (metrics.isEmpty()) {
             return text("No runs with metrics are recorded for #" + project.name() + " yet.");
@@ -243,7 +244,7 @@ class QuestionAnswers {
                 lines.add("*" + SlackText.escape(metric) + "*: no verified run yet");
             }
         });
-        List<RunView> unverified = status.runs().stream()
+        List<RunView> unverified = projectStatus.runs().stream()
                 .filter(r -> r.verification() == Verification.UNVERIFIED).toList();
         if (!unverified.isEmpty()) {
             lines.add("_Waiting for a teammate to verify:_");
@@ -252,13 +253,13 @@ class QuestionAnswers {
         return cited(project.teamId(), lines(lines), sources);
     }
 
-    private Reply goals(ProjectStatus status) {
-        if (status.goals().isEmpty()) {
-            return text("#" + status.project().name() + " has no client goals yet. Add one with `/daybook goals`.");
+    private Reply goals(ProjectStatus projectStatus) {
+        if (projectStatus.goals().isEmpty()) {
+            return text("#" + projectStatus.project().name() + " has no client goals yet. Add one with `/daybook goals`.");
         }
         List<String> lines = new ArrayList<>();
-        lines.add("*Client goals of #" + status.project().name() + "*");
-        status.goals().forEach(g -> lines.add(StatusBlocks.goalLine(g)));
+        lines.add("*Client goals of #" + projectStatus.project().name() + "*");
+        projectStatus.goals().forEach(g -> lines.add(StatusBlocks.goalLine(g)));
         return lines(lines);
     }
 
@@ -303,7 +304,7 @@ class QuestionAnswers {
         List<Citations.Source> sources = new ArrayList<>();
         for (UpdateView update : found) {
             Optional<Project> project = seen.computeIfAbsent(update.projectId(), id -> projects.byId(id)
-                    .filter(p -> statuses.refusal(p, askerId) == null));
+                    .filter(p -> statusAnswers.refusal(p, askerId) == null));
             if (project.isEmpty()) {
                 hidden++;
                 continue;
@@ -323,7 +324,7 @@ class QuestionAnswers {
         return new Reply(lines.get(0), citations.withSources(teamId, blocks(lines), sources), true);
     }
 
-    /** Projects the asker posted in during the last {@value StatusService#ACTIVE_DAYS} days, or the one they named. */
+    /** Projects the asker posted in during the last {@value ActiveAuthor#ACTIVE_DAYS} days, or the one they named. */
     private Reply mine(String teamId, String askerId, String named, String channelId,
                        Function<List<Project>, Reply> how) {
         List<Project> theirs;
@@ -332,20 +333,20 @@ class QuestionAnswers {
             if (found.project().isEmpty()) {
                 return Reply.forAsker(found.problem());
             }
-            String refusal = statuses.refusal(found.project().get(), askerId);
+            String refusal = statusAnswers.refusal(found.project().get(), askerId);
             if (refusal != null) {
                 return Reply.forAsker(refusal);
             }
             theirs = List.of(found.project().get());
         } else {
             LocalDate today = people.calendar(teamId, askerId).dayAt(clock.instant());
-            theirs = updates.projectsSince(teamId, askerId, today.minusDays(StatusService.ACTIVE_DAYS)).stream()
+            theirs = updates.projectsSince(teamId, askerId, ActiveAuthor.activeSince(today)).stream()
                     .map(projects::byId).flatMap(Optional::stream)
                     .filter(p -> !p.archived() && teamId.equals(p.teamId()))
-                    .filter(p -> statuses.refusal(p, askerId) == null)
+                    .filter(p -> statusAnswers.refusal(p, askerId) == null)
                     .sorted(Comparator.comparing(Project::name)).limit(MAX_MY_PROJECTS).toList();
             if (theirs.isEmpty()) {
-                return Reply.forAsker("You haven't posted an update in any project in the last " + StatusService.ACTIVE_DAYS
+                return Reply.forAsker("You haven't posted an update in any project in the last " + ActiveAuthor.ACTIVE_DAYS
                         + " days, so I don't know which projects are yours. Ask about one by name, for example "
                         + "`what's blocking acme?`.");
             }
@@ -361,7 +362,7 @@ class QuestionAnswers {
         List<String> clear = new ArrayList<>();
         lines.add("*Open blockers in your projects*");
         for (Project project : theirs) {
-            List<ProjectStatus.Blocker> open = status.status(project).blockers();
+            List<ProjectStatus.Blocker> open = statusService.status(project).blockers();
             if (open.isEmpty()) {
                 clear.add("#" + project.name());
                 continue;
@@ -407,7 +408,7 @@ class QuestionAnswers {
     private Reply myBestRuns(List<Project> theirs) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Project project : theirs) {
-            blocks.addAll(bestRun(status.status(project)).blocks());
+            blocks.addAll(bestRun(statusService.status(project)).blocks());
         }
         return new Reply("Best verified runs in your projects", blocks.stream().limit(40).toList(), true);
     }
@@ -434,7 +435,7 @@ class QuestionAnswers {
             List<RunView> verified = ofWeek.stream().filter(r -> r.verification() == Verification.VERIFIED).toList();
             Set<String> metrics = new LinkedHashSet<>();
             if (!verified.isEmpty()) {
-                status.status(project).goals().stream().filter(g -> g.goal().target() != null)
+                statusService.status(project).goals().stream().filter(g -> g.goal().target() != null)
                         .forEach(g -> metrics.add(g.goal().target().metric()));
                 if (metrics.stream().noneMatch(m -> verified.stream().anyMatch(r -> r.metric(m).isPresent()))) {
                     verified.forEach(r -> r.metrics().keySet().stream().sorted().forEach(metrics::add));

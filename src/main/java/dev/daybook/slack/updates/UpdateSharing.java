@@ -146,8 +146,7 @@ class UpdateSharing {
             // One thread per day of the channel's project, in its zone: a member whose own date is already
             // tomorrow (or still yesterday) posts into the thread the channel is reading today.
             String thread = project.shareMode() == ShareMode.DAILY_THREAD
-                    ? dayThread(project, update.createdAt().atZone(project.timeZone() == null ? people.defaultZone()
-                            : project.timeZone()).toLocalDate())
+                    ? dayThread(project, update.createdAt().atZone(projects.zone(project)).toLocalDate())
                     : null;
             return Optional.of(deliveries.postOnce(update.teamId(), key, project.channelId(), thread, update.revision(),
                     m -> m.text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));

@@ -1,5 +1,6 @@
 package dev.daybook.slack.people;
 
+import static dev.daybook.testkit.SlackRequests.timeValue;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.checkboxes;
 import static dev.daybook.testkit.SlackRequests.values;
@@ -27,6 +28,9 @@ class MySettingsTests extends SlackAppTest {
 
     @Autowired
     Reminders reminders;
+
+    @Autowired
+    dev.daybook.people.PersonDirectory people;
 
     @Autowired
     Dispatches dispatches;
@@ -62,7 +66,8 @@ class MySettingsTests extends SlackAppTest {
             FakeSlack.Call open = slack.awaitCalls("views.open", c -> c.param("view").contains("daybook_my_settings")
                     && SlackRequests.triggerOf(user).equals(c.param("trigger_id")), 1).get(0);
             assertThat(hang.releasedAt()).as("opened while Slack still hangs").isZero();
-            assertThat(open.param("view")).contains("Slack has not told me yours yet").contains("Reminder time");
+            assertThat(open.param("view")).contains("Slack has not told me yours yet").contains("Reminder time")
+                    .contains("\"type\":\"timepicker\"").contains("\"initial_time\":\"16:30\"");
         } finally {
             hang.release();
         }
@@ -89,7 +94,7 @@ class MySettingsTests extends SlackAppTest {
         clock.set(Instant.parse("2026-11-25T08:00:00Z"));
 
         Answer saved = slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("09:15"),
+                "reminder_time", timeValue("09:15"),
                 "working_days", checkboxes("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"),
                 "notes", checkboxes("reminders", "follow_up")), null);
         assertThat(saved.body()).contains("Saved").contains("09:15").contains("Mon, Tue, Wed, Thu")
@@ -111,7 +116,7 @@ class MySettingsTests extends SlackAppTest {
         clock.set(Instant.parse("2026-11-23T17:00:00Z"));
         slackRequests.command("/update", "Update: a Next: b", channel, "off-" + channel.toLowerCase(), user);
         slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("16:30"),
+                "reminder_time", timeValue("16:30"),
                 "working_days", checkboxes("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
                 "notes", checkboxes("planning_note")), null);
 
@@ -131,11 +136,11 @@ class MySettingsTests extends SlackAppTest {
         clock.set(Instant.parse("2026-11-24T09:00:00Z"));
 
         Answer past = slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("16:30"), "working_days", checkboxes("MONDAY", "TUESDAY"),
+                "reminder_time", timeValue("16:30"), "working_days", checkboxes("MONDAY", "TUESDAY"),
                 "away_until", date("2026-11-20")), null);
         assertThat(past.json().getAsJsonObject("errors").get("away_until").getAsString()).contains("has passed");
         Answer saved = slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("16:30"),
+                "reminder_time", timeValue("16:30"),
                 "working_days", checkboxes("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
                 "notes", checkboxes("reminders", "follow_up"),
                 "away_until", date("2026-11-25")), null);
@@ -160,12 +165,29 @@ class MySettingsTests extends SlackAppTest {
     void badTimesAndNoWorkingDaysAreSentBack() {
         String user = newUser();
         Answer badTime = slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("25:00"), "working_days", checkboxes("MONDAY")), null);
+                "reminder_time", timeValue("25:00"), "working_days", checkboxes("MONDAY")), null);
         Answer noDays = slackRequests.viewSubmission("daybook_my_settings", user, values(
-                "reminder_time", textValue("16:30"), "working_days", checkboxes()), null);
+                "reminder_time", timeValue("16:30"), "working_days", checkboxes()), null);
 
         assertThat(badTime.json().getAsJsonObject("errors").get("reminder_time").getAsString()).contains("16:30");
         assertThat(noDays.json().getAsJsonObject("errors").get("working_days").getAsString()).contains("at least one");
+    }
+
+    /** A timepicker only sends "HH:mm": anything else is a forged or broken payload, refused with nothing saved. */
+    @Test
+    void forgedTimesAreRefusedAndNothingIsSaved() {
+        String user = newUser();
+        for (String forged : new String[] {"24:00", "7:5", "", null, "1".repeat(100_000), "16:30:00",
+                "16:30\"}]", "<script>16:30</script>", "16:30'; drop table person; --"}) {
+            Answer answer = slackRequests.viewSubmission("daybook_my_settings", user, values(
+                    "reminder_time", timeValue(forged), "working_days", checkboxes("MONDAY"),
+                    "notes", checkboxes("reminders")), null);
+            assertThat(answer.status()).as("for %s", forged == null ? "null" : forged.substring(0, Math.min(20, forged.length())))
+                    .isEqualTo(200);
+            assertThat(answer.json().getAsJsonObject("errors").get("reminder_time").getAsString())
+                    .isEqualTo("Pick the time of your reminder, like 16:30.");
+        }
+        assertThat(people.settings(FakeSlack.TEAM_ID, user).reminderTimeIsDefault()).isTrue();
     }
 
     @Test

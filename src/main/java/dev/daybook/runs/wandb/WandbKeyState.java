@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.wandb;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,19 +10,19 @@ import org.springframework.stereotype.Component;
  * the note lasts until the key works again or Daybook restarts (with, perhaps, another key).
  */
 @Component
-class WandbKeyState {
+public class WandbKeyState {
 
     private final AtomicReference<Instant> refusedAt = new AtomicReference<>();
 
-    void refused(Instant when) {
+    public void refused(Instant when) {
         refusedAt.set(when);
     }
 
-    void accepted() {
+    public void accepted() {
         refusedAt.set(null);
     }
 
-    Instant refusedAt() {
+    public Instant refusedAt() {
         return refusedAt.get();
     }
 }

@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.wandb;
 
 import java.time.Duration;
 
@@ -11,15 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKey         a W&amp;B API key (wandb.ai/authorize) of a user who can read the projects runs are
  *                       named from; sent as basic auth {@code api:<key>}
  * @param baseUrl        the W&amp;B API, {@code https://api.wandb.ai}, or a W&amp;B server of your own; it must pass
- *                       the same address rule as MLflow servers ({@link TrackingServerSettings})
+ *                       the same address rule as MLflow servers ({@code daybook.runs.tracking-servers.*})
  * @param timeout        how long one call may take, all in
  * @param connectTimeout how long connecting may take
  * @param attempts       how many times a run is asked for before Daybook gives up on it
  */
 @ConfigurationProperties("daybook.wandb")
-record WandbSettings(String apiKey, String baseUrl, Duration timeout, Duration connectTimeout, Integer attempts) {
+public record WandbSettings(String apiKey, String baseUrl, Duration timeout, Duration connectTimeout, Integer attempts) {
 
-    WandbSettings {
+    public WandbSettings {
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.wandb.ai" : baseUrl.strip();
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
@@ -27,7 +27,7 @@ record WandbSettings(String apiKey, String baseUrl, Duration timeout, Duration c
         attempts = attempts == null ? 3 : attempts;
     }
 
-    boolean configured() {
+    public boolean configured() {
         return apiKey != null;
     }
 

@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.wandb;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,12 +17,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.daybook.runs.Measurement;
+import dev.daybook.runs.RunService;
 import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
@@ -31,21 +32,26 @@ import dev.daybook.updates.parsing.ReferenceReader;
 
 /**
  * Reads one run from W&amp;B's public GraphQL API ({@code POST /graphql}, basic auth {@code api:<key>}), at
- * an address checked when it is called ({@link OutboundAddressRule}, {@link TrackingServerSettings}),
- * with short connect and read timeouts.
+ * an address checked when it is called ({@link OutboundAddressRule}, with the policy the projects' MLflow
+ * servers are held to), with short connect and read timeouts. It knows nothing of how runs are kept: the
+ * enrichment in {@code runs} merges what it returns.
  */
-@Component
-class WandbClient {
+public class WandbClient {
+
+    /** What W&amp;B knows of a run: the same parts MLflow reports, without start and end times. */
+    public record Run(String name, String status, Map<String, Double> metrics, Map<String, String> params,
+                      Measurement measured) {
+    }
 
     static final String QUERY = "query Run($entity:String!,$project:String!,$name:String!){ "
             + "project(name:$project, entityName:$entity){ run(name:$name){ name displayName state config "
             + "summaryMetrics commit } } }";
 
     /** Where a run lives in W&amp;B: {@code https://wandb.ai/<entity>/<project>/runs/<name>}. */
-    record RunPath(String entity, String project, String name) {
+    public record RunPath(String entity, String project, String name) {
 
         /** The run's path from its link, or empty when the link does not say (a bare {@code wandb:<id>}). */
-        static Optional<RunPath> fromUrl(String url, String name) {
+        public static Optional<RunPath> fromUrl(String url, String name) {
             if (url == null || name == null || name.isBlank()) {
                 return Optional.empty();
             }
@@ -69,21 +75,21 @@ class WandbClient {
     }
 
     /** W&amp;B could not answer now (down, slow, 5xx, junk): worth asking again later. */
-    static final class Unavailable extends RuntimeException {
+    public static final class Unavailable extends RuntimeException {
         Unavailable(String message) {
             super(message);
         }
     }
 
     /** W&amp;B answered that it has no such run, or refuses us: asking again will not help. */
-    static class Refused extends RuntimeException {
+    public static class Refused extends RuntimeException {
         Refused(String message) {
             super(message);
         }
     }
 
     /** W&amp;B refused the API key itself: no run can be read until the key is changed. */
-    static final class KeyRefused extends Refused {
+    public static final class KeyRefused extends Refused {
         KeyRefused(String message) {
             super(message);
         }
@@ -93,21 +99,21 @@ class WandbClient {
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final WandbSettings settings;
-    private final TrackingServerSettings addresses;
+    private final OutboundAddressRule.Policy addresses;
     private final OkHttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    WandbClient(WandbSettings settings, TrackingServerSettings addresses, HostResolver resolver) {
+    public WandbClient(WandbSettings settings, OutboundAddressRule.Policy addresses, HostResolver resolver) {
         this.settings = settings;
         this.addresses = addresses;
-        this.http = GuardedHttp.client(settings.connectTimeout(), settings.timeout(), resolver, addresses.policy());
+        this.http = GuardedHttp.client(settings.connectTimeout(), settings.timeout(), resolver, addresses);
     }
 
-    MlflowClient.Fetched fetch(RunPath run) {
+    public Run fetch(RunPath run) {
         if (!settings.configured()) {
             throw new Refused("no W&B API key is configured");
         }
-        Optional<String> problem = OutboundAddressRule.problemWithUrl(settings.baseUrl(), addresses.policy());
+        Optional<String> problem = OutboundAddressRule.problemWithUrl(settings.baseUrl(), addresses);
         if (problem.isPresent()) {
             throw new Refused("W&B address refused: " + problem.get());
         }
@@ -177,19 +183,19 @@ class WandbClient {
      * The run as Daybook keeps it. A config or summary that is not JSON is left out (the rest is kept):
      * asking again would get the same.
      */
-    MlflowClient.Fetched read(JsonNode run) {
+    Run read(JsonNode run) {
         Map<String, String> params = config(jsonText(run.path("config")));
         Map<String, Double> metrics = summary(jsonText(run.path("summaryMetrics")));
         String commit = run.path("commit").isString() ? run.path("commit").asString() : null;
-        return new MlflowClient.Fetched(limit(run.path("displayName").asString(null), 255),
-                limit(run.path("state").asString(null), 32), null, null, metrics, params, measured(params, commit));
+        return new Run(limit(run.path("displayName").asString(null), 255),
+                limit(run.path("state").asString(null), 32), metrics, params, measured(params, commit));
     }
 
     /**
      * What the run was measured on: its config read by the names {@link Measurement} reads, and its
      * commit as the code version; parts that contradict each other are left unknown, as for MLflow.
      */
-    static Measurement measured(Map<String, String> params, String commit) {
+    public static Measurement measured(Map<String, String> params, String commit) {
         Map<String, String> fromRun = commit == null ? Map.of() : Map.of("git_commit", commit);
         return Measurement.agreeing(Measurement.fromParams(params).measured(),
                 Measurement.fromParams(fromRun).measured());
