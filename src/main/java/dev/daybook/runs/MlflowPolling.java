@@ -180,10 +180,12 @@ public class MlflowPolling {
         }
         int recorded = 0;
         String pageToken = null;
+        // One look keeps one filter: MLflow's page token is only good for the query it came with.
+        long endedAfter = cursor.lastEndTime();
         for (int page = 0; page < MAX_PAGES; page++) {
             MlflowClient.Page found;
             try {
-                found = mlflow.search(server, experiment, cursor.lastEndTime(), settings.pageSize(), pageToken);
+                found = mlflow.search(server, experiment, endedAfter, settings.pageSize(), pageToken);
             } catch (MlflowClient.ExperimentGone gone) {
                 log.info("MLflow: experiment {} of project {} does not exist any more; its other experiments are "
                         + "still watched.", experiment, projectId);
