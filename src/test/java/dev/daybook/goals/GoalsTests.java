@@ -5,13 +5,11 @@ import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -192,8 +190,9 @@ class GoalsTests extends SlackAppTest {
                 && c.param("text").contains("no-such-goal"), 1).get(0);
         assertThat(hint.param("text")).contains("is recorded").contains("its goals are `#invoice-f1`");
         assertThat(updatesOf(name, "2026-11-16", "2026-11-16").get(0).toString()).contains("no-such-goal");
-        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() ->
-                slack.calls("chat.postEphemeral", c -> ada.equals(c.param("user")) && c.param("text").contains("invoice-f1`;")).isEmpty());
+        awaitWorkDone(channel, ada);
+        assertThat(slack.calls("chat.postEphemeral", c -> ada.equals(c.param("user")) && c.param("text").contains("invoice-f1`;")))
+                .isEmpty();
     }
 
     @Test

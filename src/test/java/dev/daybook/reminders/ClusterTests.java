@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -20,8 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.daybook.testkit.AppInstance;
 import dev.daybook.testkit.DatabaseAvailable;
 import dev.daybook.testkit.FakeSlack;
+import dev.daybook.testkit.JobRuns;
 import dev.daybook.testkit.SlackRequests;
 import dev.daybook.testkit.TestDatabase;
+import dev.daybook.testkit.WorkDone;
 
 /**
  * Three instances of Daybook on one PostgreSQL database, their Quartz schedulers in one cluster,
@@ -33,6 +37,7 @@ class ClusterTests {
 
     private final FakeSlack slack = FakeSlack.shared();
     private final List<AppInstance> instances = new ArrayList<>();
+    private final List<JobRuns> runs = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -50,6 +55,7 @@ class ClusterTests {
             AppInstance instance = AppInstance.start(cluster, Map.of("daybook.reminders.check-every", "200ms"));
             instance.clock().set(before);
             instances.add(instance);
+            runs.add(JobRuns.of(instance, ReminderScheduling.JOB));
         }
         List<String> people = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -69,8 +75,12 @@ class ClusterTests {
 
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> people.stream().allMatch(u -> slack.posted(FakeSlack.dm(u)).size() >= 1));
-        // Let every instance fire several more times at the same moment.
-        Awaitility.await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+        // Let the job run several more times across the cluster at the same moment; once the outbox
+        // holds nothing more for them, nobody was sent a second DM.
+        int runsSoFar = runs.stream().mapToInt(JobRuns::count).sum();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> runs.stream().mapToInt(JobRuns::count).sum() >= runsSoFar + 9);
+        WorkDone.await(instances.get(0).bean(DataSource.class), people.toArray(String[]::new));
         people.forEach(u -> assertThat(slack.posted(FakeSlack.dm(u))).as("DMs to %s", u).hasSize(1));
         Integer fired = jdbc.queryForObject("""
                 select count(*) from scheduled_dispatch where user_id in (?, ?, ?, ?, ?, ?) and kind = 'reminder:reminder'

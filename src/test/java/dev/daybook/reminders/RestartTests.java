@@ -65,7 +65,8 @@ class RestartTests extends SlackAppTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> people.stream().allMatch(u -> slack.posted(FakeSlack.dm(u)).size() >= 1));
-        Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        // Once the outbox holds nothing more for them, nobody was sent a second DM.
+        awaitWorkDone(people.toArray(String[]::new));
         people.forEach(u -> assertThat(slack.posted(FakeSlack.dm(u))).as("DMs to %s", u).hasSize(1));
         assertThat(postedByTheDead).isGreaterThanOrEqualTo(1);
         // The posts it never heard back about were found in the DMs (by their key), not posted again: they

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.daybook.testkit.AppInstance;
 import dev.daybook.testkit.DatabaseAvailable;
 import dev.daybook.testkit.FakeSlack;
+import dev.daybook.testkit.JobRuns;
 import dev.daybook.testkit.SlackRequests;
+import dev.daybook.testkit.WorkDone;
 
 /** Quartz itself fires the reminder job, from its JDBC job store, on a short interval. */
 @Tag("database")
@@ -32,6 +36,7 @@ class SchedulerTests {
             String user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             String channel = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             slack.user(user, "Grace Hopper", "Europe/London");
+            JobRuns runs = JobRuns.of(app, ReminderScheduling.JOB);
             SlackRequests requests = app.slackRequests();
             assertThat(requests.command("/update", "Update: a Next: b", channel, "sched", user).text()).contains("Recorded");
 
@@ -39,7 +44,10 @@ class SchedulerTests {
 
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> slack.posted(FakeSlack.dm(user)).size() >= 1);
-            Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+            // The job runs three more times, and once the outbox holds nothing more for them, no second DM.
+            int before = runs.count();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runs.count() >= before + 3);
+            WorkDone.await(app.bean(DataSource.class), user);
             assertThat(slack.posted(FakeSlack.dm(user))).hasSize(1);
         }
     }

@@ -77,7 +77,7 @@ class MlflowEnrichmentTests extends WithEncryptionKey {
         } else {
             if (runId.startsWith("slow") && hit == 1) {
                 try {
-                    Thread.sleep(6_000);
+                    Thread.sleep(3_000); // past the 2 s timeout WithEncryptionKey sets
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -140,8 +140,9 @@ class MlflowEnrichmentTests extends WithEncryptionKey {
         Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> hits.getOrDefault("broken1", new AtomicInteger()).get() >= 3
                 && hits.getOrDefault("junk1", new AtomicInteger()).get() >= 3);
         Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> run("flaky1").metrics().containsKey("val_f1"));
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> hits.get("broken1").get() == 3 && hits.get("junk1").get() == 3);
+        awaitRunWorkDone(channel, run("broken1"), run("junk1"));
+        assertThat(hits.get("broken1").get()).isEqualTo(3);
+        assertThat(hits.get("junk1").get()).isEqualTo(3);
         assertThat(hits.get("gone1").get()).isEqualTo(1);
         assertThat(run("broken1").metrics()).containsExactlyEntriesOf(Map.of("auc", 0.7));
         assertThat(run("junk1").name()).isNull();

@@ -70,8 +70,8 @@ class RunCheckTests extends SlackAppTest {
 
         // the same update sent again changes nothing and posts nothing new
         slackRequests.command("/update", "Update: baseline auc=0.91 (run mlflow:best1) Next: tune", channel, name, ada);
-        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                .until(() -> checks().size() == 1);
+        awaitWorkDone(channel);
+        assertThat(checks()).hasSize(1);
     }
 
     @Test

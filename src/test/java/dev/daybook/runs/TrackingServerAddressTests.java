@@ -112,8 +112,9 @@ class TrackingServerAddressTests extends SlackAppTest {
                 "addr-" + channel.toLowerCase(), user);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> runs.byExternalId(FakeSlack.TEAM_ID, projectId, "rebound1").isPresent());
-        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> mlflow.asked().isEmpty());
         RunView run = runs.byExternalId(FakeSlack.TEAM_ID, projectId, "rebound1").orElseThrow();
+        awaitWorkDone(RunWork.of(channel, run));
+        assertThat(mlflow.asked()).isEmpty();
         assertThat(run.name()).as("kept as reported").isNull();
         assertThat(run.metrics()).containsOnlyKeys("auc");
     }
@@ -127,7 +128,8 @@ class TrackingServerAddressTests extends SlackAppTest {
                 "addr-" + channel.toLowerCase(), user);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> runs.byExternalId(FakeSlack.TEAM_ID, projectId, "old1").isPresent());
-        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> mlflow.asked().isEmpty());
+        awaitWorkDone(RunWork.of(channel, runs.byExternalId(FakeSlack.TEAM_ID, projectId, "old1").orElseThrow()));
+        assertThat(mlflow.asked()).isEmpty();
     }
 
     private Answer submit(String url, String token) {

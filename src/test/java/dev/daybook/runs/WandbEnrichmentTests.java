@@ -83,7 +83,8 @@ class WandbEnrichmentTests extends WithEncryptionKey {
         // Naming it again fetches nothing more and changes nothing.
         slackRequests.command("/update", "Update: again https://wandb.ai/acme/invoices/runs/good1 Next: more",
                 channel, name, ada);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> WANDB.hits("good1") == 1);
+        awaitRunWorkDone(channel, run);
+        assertThat(WANDB.hits("good1")).isEqualTo(1);
         assertThat(run("good1").measured()).isEqualTo(run.measured());
     }
 
@@ -94,7 +95,8 @@ class WandbEnrichmentTests extends WithEncryptionKey {
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> output.getOut().contains("W&B refused the API key (401)"));
         assertThat(output.getOut()).contains("daybook.wandb.api-key").doesNotContain("wandb-key-1");
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> WANDB.hits("revoked1") == 1);
+        awaitRunWorkDone(channel, run("revoked1"));
+        assertThat(WANDB.hits("revoked1")).isEqualTo(1);
         assertThat(run("revoked1").metrics()).containsExactlyEntriesOf(Map.of("auc", 0.7));
         assertThat(run("revoked1").measured()).isEqualTo(Measurement.NONE);
 
@@ -110,7 +112,8 @@ class WandbEnrichmentTests extends WithEncryptionKey {
                 channel, name, ada);
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> WANDB.hits("gone1") == 1);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> WANDB.hits("gone1") == 1);
+        awaitRunWorkDone(channel, run("gone1"));
+        assertThat(WANDB.hits("gone1")).isEqualTo(1);
         assertThat(run("gone1").metrics()).containsExactlyEntriesOf(Map.of("auc", 0.6));
         assertThat(run("gone1").name()).isNull();
     }
@@ -154,7 +157,8 @@ class WandbEnrichmentTests extends WithEncryptionKey {
         slackRequests.command("/update", "Update: wandb:nolink1 auc=0.4 Next: x", channel, name, ada);
 
         Awaitility.await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> run("nolink1").metrics().containsKey("auc"));
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> WANDB.hits("nolink1") == 0);
+        awaitRunWorkDone(channel, run("nolink1"));
+        assertThat(WANDB.hits("nolink1")).isZero();
         assertThat(run("nolink1").source()).isEqualTo("wandb");
     }
 

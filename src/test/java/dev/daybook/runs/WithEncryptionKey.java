@@ -18,5 +18,12 @@ abstract class WithEncryptionKey extends SlackAppTest {
     static void encryptionKey(DynamicPropertyRegistry registry) {
         registry.add("daybook.encryption.key", () -> ENCRYPTION_KEY);
         registry.add("daybook.runs.tracking-servers.allow-loopback", () -> "true");
+        // The stand-in MLflow's slow run answers after 3 s: the first call gives up before that.
+        registry.add("daybook.mlflow.timeout", () -> "2s");
+    }
+
+    /** Waits until nothing is outstanding about these runs or in the channel that named them ({@link RunWork}). */
+    protected void awaitRunWorkDone(String channel, RunView... runs) {
+        awaitWorkDone(RunWork.of(channel, runs));
     }
 }

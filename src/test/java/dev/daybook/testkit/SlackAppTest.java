@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import javax.sql.DataSource;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -149,22 +146,12 @@ public abstract class SlackAppTest {
     }
 
     /**
-     * Waits until the event publication registry holds no outstanding work that mentions any of these
-     * ids (channels, people) or is an event of a type so named ({@code "ScheduledMessageDue"}):
-     * everything they set going has run, so a test can then assert that something did not happen,
-     * without waiting for a fixed time.
+     * Waits until no outstanding work mentions any of these ids (channels, people) or is an event of a
+     * type so named ({@code "ScheduledMessageDue"}): everything they set going has run, so a test can
+     * then assert that something did not happen, without waiting for a fixed time ({@link WorkDone}).
      */
     protected void awaitWorkDone(String... ids) {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (String id : ids) {
-                if (jdbc.sql("select count(*) from event_publication where serialized_event like ? or event_type like ?")
-                        .param("%" + id + "%").param("%." + id).query(Long.class).single() > 0) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        WorkDone.await(dataSource, ids);
     }
 
     /** A channel id no other test uses. */

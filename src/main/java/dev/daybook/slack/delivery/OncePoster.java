@@ -174,14 +174,16 @@ public class OncePoster {
      * usually another update needing the same message (a channel's daily thread) and done within a
      * second, and this one's own work (sharing its update) would otherwise wait the whole claim, 10
      * minutes. Not on every pass of the outbox either (500 ms in the tests): that was a storm of
-     * attempts that could only be busy again.
+     * attempts that could only be busy again. One second is the other attempt's usual time; in
+     * production the outbox resubmits nothing younger than {@code daybook.outbox.retry-min-age} (20 s)
+     * anyway, so the pause only decides how long the tests wait for a race they provoke.
      */
     static Instant comeBack(Instant now, Instant claimedUntil) {
         Instant soon = now.plus(BUSY_PAUSE);
         return soon.isBefore(claimedUntil) ? soon : claimedUntil;
     }
 
-    static final Duration BUSY_PAUSE = Duration.ofSeconds(5);
+    static final Duration BUSY_PAUSE = Duration.ofSeconds(1);
 
     /**
      * Another attempt is posting this message right now; this one comes back after a pause ({@link RetryLater},

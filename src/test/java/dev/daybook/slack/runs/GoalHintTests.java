@@ -2,11 +2,9 @@ package dev.daybook.slack.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +48,8 @@ class GoalHintTests extends SlackAppTest {
         slackRequests.command("/update", "Update: worked on #no-such-goal Next: more", channel, name, ada);
 
         assertThat(slack.awaitCalls("chat.postEphemeral", this::aHint, 2)).as("the failed attempt, then the retry").hasSize(2);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> slack.calls("chat.postEphemeral", this::aHint).size() == 2);
+        awaitWorkDone(channel, ada);
+        assertThat(slack.calls("chat.postEphemeral", this::aHint)).hasSize(2);
         assertThat(shownHints()).hasSize(1);
     }
 

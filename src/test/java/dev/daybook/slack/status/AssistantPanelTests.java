@@ -238,8 +238,8 @@ class AssistantPanelTests extends SlackAppTest {
         slackRequests.event(question, "EvASK" + t.channel(), 0);
         slackRequests.event(question, "EvASK" + t.channel(), 1);
         answer(t.ada(), threadTs);
-        awaitWorkDone(t.channel());
-        Awaitility.await().during(java.time.Duration.ofMillis(500)).until(() -> answers(t.ada(), threadTs).size() == 1);
+        awaitWorkDone(t.channel(), t.ada());
+        assertThat(answers(t.ada(), threadTs)).hasSize(1);
         assertThat(slack.calls("assistant.threads.setSuggestedPrompts", c -> threadTs.equals(c.param("thread_ts")))).hasSize(1);
     }
 
@@ -278,7 +278,8 @@ class AssistantPanelTests extends SlackAppTest {
         // A threaded reply in the DM outside any panel thread stays ignored, as it always was.
         String reminderTs = newTs();
         slackRequests.event(SlackRequests.assistantMessage(t.ada(), reminderTs, "status of " + t.name(), newTs()));
-        Awaitility.await().during(java.time.Duration.ofMillis(700)).until(() -> answers(t.ada(), reminderTs).isEmpty());
+        awaitWorkDone(t.ada());
+        assertThat(answers(t.ada(), reminderTs)).isEmpty();
         assertThat(slack.calls("assistant.threads.setStatus", c -> reminderTs.equals(c.param("thread_ts")))).isEmpty();
         assertThat(slack.calls("chat.postMessage", c -> FakeSlack.dm(t.ada()).equals(c.param("channel")))).hasSize(1);
     }

@@ -210,8 +210,8 @@ class TheirDayTests extends SlackAppTest {
         // 19:00 in London is 05:00 on Wednesday in Brisbane.
         post(brisbane, "2026-12-01T19:00:00Z", "Update: Brisbane's Wednesday morning Next: more");
         slack.awaitPosted(london.channel(), 4);
-        Awaitility.await().during(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(3))
-                .until(() -> slack.posted(london.channel()).size() == 4);
+        awaitWorkDone(london.channel());
+        assertThat(slack.posted(london.channel())).hasSize(4);
         assertThat(slack.posted(london.channel()).stream().filter(p -> p.text().startsWith("Updates for")).toList())
                 .singleElement().satisfies(p -> assertThat(p.text()).contains("Tuesday 1 December"));
     }

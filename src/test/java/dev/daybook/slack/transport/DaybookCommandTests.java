@@ -5,7 +5,6 @@ import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import com.google.gson.JsonObject;
@@ -74,8 +73,9 @@ class DaybookCommandTests extends SlackAppTest {
         assertThat(dayThread.threadTs()).isNull();
         assertThat(dayThread.text()).contains("Updates for Tuesday 24 November");
         assertThat(posted.subList(2, 4)).allSatisfy(reply -> assertThat(reply.threadTs()).isEqualTo(dayThread.ts()));
-        org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> slack.posted(channel).size() == 4);
+        // Nothing more once the work the updates set going has run.
+        awaitWorkDone(channel);
+        assertThat(slack.posted(channel)).hasSize(4);
         assertThat(updatesOf(name, "2026-11-24", "2026-11-24").toString()).contains("\"category\":\"adjacent\"");
     }
 

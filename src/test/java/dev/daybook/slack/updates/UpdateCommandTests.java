@@ -358,8 +358,8 @@ class UpdateCommandTests extends SlackAppTest {
 
         assertThat(answer.text()).contains("Recorded your update");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> slack.posted(channel).size() == 1);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
-                .until(() -> slack.posted(channel).size() == 1);
+        awaitWorkDone(channel);
+        assertThat(slack.posted(channel)).hasSize(1);
         assertThat(slack.posted(channel).get(0).allText()).contains("resilient");
     }
 
@@ -382,8 +382,8 @@ class UpdateCommandTests extends SlackAppTest {
                 newUser());
 
         slack.awaitCalls("conversations.history", c -> channel.equals(c.param("channel")), 1);
-        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> slack.posted(channel).size() == 1);
+        awaitWorkDone(channel);
+        assertThat(slack.posted(channel)).hasSize(1);
         assertThat(slack.callsTo("chat.postMessage", channel)).hasSize(1);
     }
 
