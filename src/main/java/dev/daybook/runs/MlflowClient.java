@@ -166,6 +166,8 @@ class MlflowClient {
             }
         }
         String owner = userId.contains("@") ? userId : tagged.contains("@") ? tagged : !userId.isEmpty() ? userId : tagged;
+        // one person however MLflow spelled their address, so that their runs go in one DM
+        owner = owner.contains("@") ? owner.toLowerCase(java.util.Locale.ROOT) : owner;
         return owner.isEmpty() || owner.length() > 320 ? null : owner;
     }
 
