@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -26,9 +30,9 @@ import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.updates.parsing.ReferenceReader;
 
 /**
- * Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}), from an address
- * checked when it is called ({@link OutboundAddressRule}, {@link TrackingServerSettings}), with short
- * connect and read timeouts.
+ * Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}), or a page of an
+ * experiment's finished runs ({@code POST /api/2.0/mlflow/runs/search}), from an address checked when it
+ * is called ({@link OutboundAddressRule}, {@link TrackingServerSettings}), with short connect and read timeouts.
  */
 @Component
 class MlflowClient {
@@ -58,8 +62,26 @@ class MlflowClient {
     }
 
 
+    /** MLflow answered that the experiment does not exist (deleted, or a mistyped id). */
+    static final class ExperimentGone extends RuntimeException {
+        ExperimentGone(String message) {
+            super(message);
+        }
+    }
+
+    /** A finished run found by a search: its id, who ran it (MLflow's user, often an e-mail) and what MLflow knows. */
+    record Found(String runId, String owner, Fetched fetched) {
+    }
+
+    /** One page of a search; {@code nextPageToken} is null on the last. */
+    record Page(List<Found> runs, String nextPageToken) {
+    }
+
     /** Longer answers are not a run: a server sending megabytes is refused, not read into memory. */
     private static final long LONGEST_ANSWER = 1 << 20;
+    /** A page of up to a few hundred runs with their metrics and params is bigger than one run. */
+    private static final long LONGEST_PAGE = 16L << 20;
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final OkHttpClient http;
     private final TrackingServerSettings addresses;
@@ -74,49 +96,118 @@ class MlflowClient {
 
 
     Fetched fetch(TrackingServer server, String runId) {
-        Optional<String> problem = OutboundAddressRule.problemWithUrl(server.url(), addresses.policy());
-        if (problem.isPresent()) {
-            throw new Refused("MLflow address refused: " + problem.get());
+        HttpUrl url = url(server, "/api/2.0/mlflow/runs/get?run_id=" + URLEncoder.encode(runId, StandardCharsets.UTF_8));
+        Answer answer = call(server, new Request.Builder().url(url).get(), LONGEST_ANSWER);
+        if (answer.status() == 404 || answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
+            throw new Refused("MLflow answered " + answer.status());
         }
-        String base = server.url().endsWith("/") ? server.url().substring(0, server.url().length() - 1) : server.url();
-        HttpUrl url = HttpUrl.parse(base + "/api/2.0/mlflow/runs/get?run_id=" + URLEncoder.encode(runId, StandardCharsets.UTF_8));
-        if (url == null) {
-            throw new Refused("MLflow address refused: not a URL");
-        }
-        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get();
-        if (server.token() != null && !server.token().isBlank()) {
-            request.header("Authorization", "Bearer " + server.token());
-        }
-        int status;
-        String body;
-        try (Response response = http.newCall(request.build()).execute()) {
-            status = response.code();
-            body = read(response.body());
-        } catch (RefusedAddress refused) {
-            throw new Refused("MLflow address refused: " + refused.getMessage());
-        } catch (IOException e) {
-            throw new Unavailable("MLflow did not answer: " + e.getClass().getSimpleName());
-        }
-        if (status == 404 || status == 400 || status == 401 || status == 403) {
-            throw new Refused("MLflow answered " + status);
-        }
-        if (status != 200) {
-            throw new Unavailable("MLflow answered " + status);
+        if (answer.status() != 200) {
+            throw new Unavailable("MLflow answered " + answer.status());
         }
         try {
-            return read(json.readTree(body));
+            return read(json.readTree(answer.body()));
         } catch (JacksonException | IllegalArgumentException e) {
             throw new Unavailable("MLflow sent something that is not a run: " + e.getClass().getSimpleName());
         }
     }
 
-    private static String read(ResponseBody body) throws IOException {
+    /**
+     * One page of the experiment's runs that finished after {@code endedAfter} (MLflow's milliseconds),
+     * oldest end first, so that a cursor on the end time can follow them.
+     */
+    Page search(TrackingServer server, String experimentId, long endedAfter, int maxResults, String pageToken) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("experiment_ids", List.of(experimentId));
+        query.put("filter", "attributes.status = 'FINISHED' AND attributes.end_time > " + endedAfter);
+        query.put("order_by", List.of("attributes.end_time ASC"));
+        query.put("max_results", maxResults);
+        if (pageToken != null) {
+            query.put("page_token", pageToken);
+        }
+        HttpUrl url = url(server, "/api/2.0/mlflow/runs/search");
+        Answer answer = call(server, new Request.Builder().url(url)
+                .post(RequestBody.create(json.writeValueAsString(query), JSON)), LONGEST_PAGE);
+        if (answer.status() >= 400 && answer.status() < 500 && answer.body().contains("RESOURCE_DOES_NOT_EXIST")) {
+            throw new ExperimentGone("MLflow says experiment " + experimentId + " does not exist");
+        }
+        if (answer.status() == 404 || answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
+            throw new Refused("MLflow answered " + answer.status());
+        }
+        if (answer.status() != 200) {
+            throw new Unavailable("MLflow answered " + answer.status());
+        }
+        try {
+            JsonNode root = json.readTree(answer.body());
+            if (!root.isObject()) {
+                throw new IllegalArgumentException("not an object");
+            }
+            List<Found> found = new ArrayList<>();
+            for (JsonNode run : root.path("runs")) {
+                String runId = run.path("info").path("run_id").asString("");
+                if (runId.isBlank() || runId.length() > RunService.MAX_ID) {
+                    continue;
+                }
+                found.add(new Found(runId, owner(run), read(json.createObjectNode().set("run", run))));
+            }
+            String next = root.path("next_page_token").asString("");
+            return new Page(found, next.isBlank() ? null : next);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new Unavailable("MLflow sent something that is not a page of runs: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Who ran it: MLflow's {@code user_id}, else the {@code mlflow.user} tag; an e-mail of either wins. */
+    static String owner(JsonNode run) {
+        String userId = run.path("info").path("user_id").asString("").strip();
+        String tagged = "";
+        for (JsonNode tag : run.path("data").path("tags")) {
+            if ("mlflow.user".equals(tag.path("key").asString(""))) {
+                tagged = tag.path("value").asString("").strip();
+            }
+        }
+        String owner = userId.contains("@") ? userId : tagged.contains("@") ? tagged : !userId.isEmpty() ? userId : tagged;
+        // one person however MLflow spelled their address, so that their runs go in one DM
+        owner = owner.contains("@") ? owner.toLowerCase(java.util.Locale.ROOT) : owner;
+        return owner.isEmpty() || owner.length() > 320 ? null : owner;
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private HttpUrl url(TrackingServer server, String path) {
+        Optional<String> problem = OutboundAddressRule.problemWithUrl(server.url(), addresses.policy());
+        if (problem.isPresent()) {
+            throw new Refused("MLflow address refused: " + problem.get());
+        }
+        String base = server.url().endsWith("/") ? server.url().substring(0, server.url().length() - 1) : server.url();
+        HttpUrl url = HttpUrl.parse(base + path);
+        if (url == null) {
+            throw new Refused("MLflow address refused: not a URL");
+        }
+        return url;
+    }
+
+    private Answer call(TrackingServer server, Request.Builder request, long longest) {
+        request.header("Accept", "application/json");
+        if (server.token() != null && !server.token().isBlank()) {
+            request.header("Authorization", "Bearer " + server.token());
+        }
+        try (Response response = http.newCall(request.build()).execute()) {
+            return new Answer(response.code(), read(response.body(), longest));
+        } catch (RefusedAddress refused) {
+            throw new Refused("MLflow address refused: " + refused.getMessage());
+        } catch (IOException e) {
+            throw new Unavailable("MLflow did not answer: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String read(ResponseBody body, long longest) throws IOException {
         if (body == null) {
             return "";
         }
         BufferedSource source = body.source();
-        if (source.request(LONGEST_ANSWER + 1)) {
-            throw new IOException("answer longer than " + LONGEST_ANSWER + " bytes");
+        if (source.request(longest + 1)) {
+            throw new IOException("answer longer than " + longest + " bytes");
         }
         return source.getBuffer().readString(StandardCharsets.UTF_8);
     }

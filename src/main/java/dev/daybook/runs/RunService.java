@@ -90,6 +90,17 @@ public class RunService {
     }
 
     /**
+     * Records a run found by searching the tracking server, with all the server said of it: the same
+     * run as one reported by an update or a script with its id, and not fetched again after.
+     */
+    @Transactional
+    RunView recordFound(String teamId, long projectId, RunReport report) {
+        RunView run = record(teamId, projectId, report, TRACKER, null, false, null, false);
+        runs.trackerFetched(run.id(), clock.instant());
+        return run;
+    }
+
+    /**
      * Records the runs an update names now, as that update's (its author's) reports: a run it no
      * longer names, or a metric it no longer gives, is withdrawn from what the update says, as if it
      * had never said it.
@@ -134,6 +145,11 @@ public class RunService {
 
     private RunView record(String teamId, long projectId, RunReport report, String origin, Long updateId,
                            boolean replaceMetrics, Instant saidAt) {
+        return record(teamId, projectId, report, origin, updateId, replaceMetrics, saidAt, true);
+    }
+
+    private RunView record(String teamId, long projectId, RunReport report, String origin, Long updateId,
+                           boolean replaceMetrics, Instant saidAt, boolean fetchNew) {
         String externalId = Objects.requireNonNull(report.externalId(), "externalId").strip();
         if (externalId.isEmpty() || externalId.length() > MAX_ID) {
             throw new IllegalArgumentException("A run id has 1 to " + MAX_ID + " characters.");
@@ -170,7 +186,7 @@ public class RunService {
                     .forEach(name -> runs.removeSourceMetric(sourceId, name));
         }
         settle(before, now, replaceMetrics);
-        if (created && ("mlflow".equals(report.source()) ? servers.find(teamId, projectId).isPresent()
+        if (created && fetchNew && ("mlflow".equals(report.source()) ? servers.find(teamId, projectId).isPresent()
                 : "wandb".equals(report.source()) && wandb.configured())) {
             events.publishEvent(new RunReferenced(teamId, projectId, before.id()));
         }

@@ -199,6 +199,12 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** Gives the (already arranged) user an e-mail, which {@code users.lookupByEmail} finds them by. */
+    public FakeSlack email(String userId, String email) {
+        users.get(userId).getAsJsonObject("profile").addProperty("email", email);
+        return this;
+    }
+
     /** Makes {@code users.info} say the (already arranged) user is a workspace admin, or owner. */
     public FakeSlack workspaceAdmin(String userId, boolean owner) {
         JsonObject user = users.get(userId);
@@ -640,6 +646,17 @@ public final class FakeSlack implements AutoCloseable {
                 bot.addProperty("name", "some bot");
                 bot.addProperty("user_id", BOT_ID.equals(params.get("bot")) ? BOT_USER_ID : "U0OTHERBOT");
                 ok.add("bot", bot);
+            }
+            case "users.lookupByEmail" -> {
+                // As Slack does: the e-mail is matched whole, ignoring case; nobody has it, users_not_found.
+                String email = params.getOrDefault("email", "");
+                JsonObject user = users.values().stream().filter(u -> u.getAsJsonObject("profile").has("email")
+                        && u.getAsJsonObject("profile").get("email").getAsString().equalsIgnoreCase(email))
+                        .findFirst().orElse(null);
+                if (user == null) {
+                    return error("users_not_found");
+                }
+                ok.add("user", user);
             }
             case "users.info" -> {
                 JsonObject user = users.get(params.get("user"));

@@ -57,6 +57,8 @@ public class TrackingServers {
 
     public void save(String teamId, long projectId, TrackingServer server) {
         if (server == null) {
+            // the watched experiments go with the server
+            jdbc.sql("delete from mlflow_cursor where team_id = ? and project_id = ?").params(teamId, projectId).update();
             jdbc.sql("delete from tracking_server where team_id = ? and project_id = ?").params(teamId, projectId).update();
             return;
         }

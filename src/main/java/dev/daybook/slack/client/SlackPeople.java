@@ -199,6 +199,28 @@ public class SlackPeople implements AutoCloseable {
         }
     }
 
+    /**
+     * The workspace's person with this e-mail ({@code users.lookupByEmail}, scope {@code users:read.email}),
+     * remembered like any profile; empty when Slack has nobody with it ({@code users_not_found}) or only a
+     * bot or deactivated account. Slack being unavailable is not an answer: {@link SlackUnavailable} is thrown.
+     */
+    public java.util.Optional<String> byEmail(String teamId, String email) {
+        try {
+            User user = slack.call(teamId, "users.lookupByEmail", SlackCalls.Patience.WAIT,
+                    c -> c.usersLookupByEmail(r -> r.email(email))).getUser();
+            if (user == null || user.isBot() || user.isDeleted()) {
+                return java.util.Optional.empty();
+            }
+            remember(teamId, user);
+            return java.util.Optional.of(user.getId());
+        } catch (SlackRefused e) {
+            if ("users_not_found".equals(e.error())) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private static boolean isAdminOrOwner(User user) {
         return !user.isDeleted() && !user.isBot() && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
     }

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 import dev.daybook.access.ApiTokens;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.runs.MlflowPolling;
 import dev.daybook.runs.RunService;
 import dev.daybook.runs.TrackingServer;
 import dev.daybook.slack.blockkit.FormValues;
@@ -50,6 +51,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
 
     static final String MLFLOW_URL = "mlflow_url";
     static final String MLFLOW_TOKEN = "mlflow_token";
+    static final String MLFLOW_EXPERIMENTS = "mlflow_experiments";
     static final String NEW_TOKEN = "daybook_new_api_token";
     static final String REVOKE_TOKENS = "daybook_revoke_api_tokens";
     static final String REVOKE_TOKEN = "daybook_revoke_api_token";
@@ -66,9 +68,12 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     private final ProjectDirectory projects;
     private final SlackCalls slack;
     private final Leadership leadership;
+    private final MlflowPolling polling;
 
-    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack, Leadership leadership) {
+    RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack, Leadership leadership,
+                       MlflowPolling polling) {
         this.leadership = leadership;
+        this.polling = polling;
         this.runs = runs;
         this.tokens = tokens;
         this.projects = projects;
@@ -85,6 +90,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         Optional<TrackingServer> server = runs.trackingServer(project.teamId(), project.id());
         List<ApiTokens.TokenInfo> listed = tokens.list(project.teamId(), project.id());
         int count = listed.size();
+        List<MlflowPolling.WatchedExperiment> watched = polling.watched(project.teamId(), project.id());
         List<LayoutBlock> blocks = new ArrayList<>(List.of(
                 input(i -> i.blockId(MLFLOW_URL).optional(true).label(plainText("MLflow tracking server"))
                         .hint(plainText("Like https://mlflow.example.com. Runs named in updates get their metrics from it."))
@@ -102,11 +108,28 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                                         + "token again), or type 'none' to remove it."
                                 : "Only if the server needs one."))
                         .element(plainTextInput(p -> p.actionId(FormValues.VALUE).maxLength(500)))),
+                input(i -> i.blockId(MLFLOW_EXPERIMENTS).optional(true).label(plainText("Watched MLflow experiments"))
+                        .hint(plainText("Experiment ids, comma-separated, at most " + MlflowPolling.MAX_EXPERIMENTS
+                                + ", like 12, 47. Daybook looks for runs that finish in them and asks each run's owner "
+                                + "to mention it in their update."))
+                        .element(plainTextInput(p -> {
+                            p.actionId(FormValues.VALUE).maxLength(700);
+                            if (!watched.isEmpty()) {
+                                p.initialValue(String.join(", ", watched.stream()
+                                        .map(MlflowPolling.WatchedExperiment::experimentId).toList()));
+                            }
+                            return p;
+                        }))),
                 section(s -> s.blockId("wandb").text(markdownText(SlackText.escape(wandb(runs.wandbStatus()))))),
                 section(s -> s.blockId("api_tokens").text(markdownText("*API tokens for training scripts*: "
                                 + (count == 0 ? "none yet." : count + " created.") + " A token is shown once, when it is created."))
                         .accessory(button(b -> b.actionId(NEW_TOKEN).text(plainText("Create an API token"))
                                 .value(Long.toString(project.id())))))));
+        String problems = watchProblems(watched);
+        if (!problems.isEmpty()) {
+            // after the W&B line and the token button: insert before them, below the inputs
+            blocks.add(3, section(s -> s.blockId("mlflow_watch_problems").text(markdownText(problems))));
+        }
         for (ApiTokens.TokenInfo token : listed.subList(0, Math.min(TOKENS_LISTED, count))) {
             blocks.add(section(s -> s.blockId("api_token_" + token.id()).text(markdownText(describe(token)))
                     .accessory(button(b -> b.actionId(REVOKE_TOKEN).text(plainText("Revoke"))
@@ -137,6 +160,20 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         return blocks;
     }
 
+    /** The watched experiments whose latest look failed, and why, in a line each. */
+    static String watchProblems(List<MlflowPolling.WatchedExperiment> watched) {
+        StringBuilder text = new StringBuilder();
+        for (MlflowPolling.WatchedExperiment experiment : watched) {
+            if (experiment.lastError() != null) {
+                text.append(text.isEmpty() ? "" : "\n").append(":warning: Experiment ")
+                        .append(SlackText.escape(experiment.experimentId())).append(" (")
+                        .append(WHEN.format(experiment.lastErrorAt())).append("): ")
+                        .append(SlackText.escape(experiment.lastError()));
+            }
+        }
+        return text.toString();
+    }
+
     /** What settings say of W&B: the key is the operator's, so this only tells the lead what happens. */
     static String wandb(dev.daybook.runs.WandbStatus status) {
         if (!status.configured()) {
@@ -164,6 +201,15 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         boolean addressGiven = url != null && !url.isBlank();
         if (addressGiven) {
             runs.problemWithTrackingServer(url).ifPresent(problem -> errors.put(MLFLOW_URL, problem));
+        }
+        String experiments = values.text(MLFLOW_EXPERIMENTS);
+        if (experiments != null && !experiments.isBlank()) {
+            MlflowPolling.problemWithExperiments(experiments).ifPresentOrElse(problem -> errors.put(MLFLOW_EXPERIMENTS, problem),
+                    () -> {
+                        if (!addressGiven) {
+                            errors.put(MLFLOW_EXPERIMENTS, "Watching experiments needs the MLflow server's address above.");
+                        }
+                    });
         }
         if (token != null && !token.isBlank() && !addressGiven) {
             errors.put(MLFLOW_TOKEN, "A token needs a server address above.");
@@ -193,10 +239,11 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         if (typed == null || typed.isBlank()) {
             // keeps the stored token only if the address is the same server's
             runs.setTrackingServerAddress(project.teamId(), project.id(), url.strip());
-            return;
+        } else {
+            String token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
+            runs.setTrackingServer(project.teamId(), project.id(), new TrackingServer(url.strip(), token));
         }
-        String token = NONE.equalsIgnoreCase(typed.strip()) ? null : typed.strip();
-        runs.setTrackingServer(project.teamId(), project.id(), new TrackingServer(url.strip(), token));
+        polling.watch(project.teamId(), project.id(), values.text(MLFLOW_EXPERIMENTS));
     }
 
     @Override

@@ -32,7 +32,7 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
     /** The bot scopes of {@code manifest.yml} ({@code ScopesTests} keeps them equal). */
     static final String DEFAULT_SCOPES = "app_mentions:read,assistant:write,canvases:read,canvases:write,channels:history,channels:read,chat:write,"
             + "chat:write.public,commands,files:write,groups:history,groups:read,im:history,im:write,"
-            + "reactions:write,users:read";
+            + "reactions:write,users:read,users:read.email";
 
     public boolean hasBotToken() {
         return present(botToken);

@@ -53,6 +53,7 @@ class ScopesTests {
             Map.entry("reactions.add", Set.of("reactions:write")),
             Map.entry("reactions.remove", Set.of("reactions:write")),
             Map.entry("users.info", Set.of("users:read")),
+            Map.entry("users.lookupByEmail", Set.of("users:read.email")),
             Map.entry("views.open", Set.of()),
             Map.entry("views.publish", Set.of()),
             Map.entry("views.push", Set.of()));

@@ -1,0 +1,164 @@
+package dev.daybook.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.daybook.projects.Project;
+import dev.daybook.projects.ProjectDirectory;
+import dev.daybook.testkit.FakeSlack;
+
+/**
+ * The owners of runs Daybook found in MLflow are asked, by e-mail looked up in Slack, to mention them:
+ * one grouped DM per owner and day, never about a run they named already, never twice for a run.
+ */
+class FoundRunAsksTests extends WithEncryptionKey {
+
+    static final Instant WATCHED_AT = Instant.parse("2026-11-23T09:00:00Z");
+
+    @Autowired
+    MlflowPolling polling;
+
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    ProjectDirectory projects;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private StandInMlflow mlflow;
+    private String channel;
+    private String name;
+    private String ada;
+    private String adaEmail;
+    private String bob;
+    private String bobEmail;
+    private Project project;
+
+    @BeforeEach
+    void aProjectWatchingAnExperiment() throws Exception {
+        mlflow = new StandInMlflow();
+        channel = newChannel();
+        name = "asks-" + channel.toLowerCase();
+        ada = newUser();
+        bob = newUser();
+        adaEmail = ada.toLowerCase() + "@acme.io";
+        bobEmail = bob.toLowerCase() + "@acme.io";
+        slack.user(ada, "Ada", "UTC").email(ada, adaEmail);
+        slack.user(bob, "Bob", "UTC").email(bob, bobEmail);
+        clock.set(WATCHED_AT);
+        slackRequests.command("/update", "Update: setup Next: train", channel, name, newUser());
+        project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
+        runs.setTrackingServer(FakeSlack.TEAM_ID, project.id(), new TrackingServer(mlflow.url(), null));
+        polling.watch(FakeSlack.TEAM_ID, project.id(), "12, 13");
+    }
+
+    @AfterEach
+    void stop() {
+        mlflow.close();
+    }
+
+    private StandInMlflow.Run run(String id, int minutes, String email) {
+        return new StandInMlflow.Run(id + "-" + channel, WATCHED_AT.plus(Duration.ofMinutes(minutes)).toEpochMilli(),
+                email, "someone", 0.5);
+    }
+
+    @Test
+    void eachOwnerGetsOneDmADayListingAllTheirNewRuns() {
+        mlflow.run("12", run("a1", 1, adaEmail)).run("12", run("a2", 2, adaEmail.toUpperCase()))
+                .run("13", run("a3", 3, adaEmail)).run("12", run("b1", 4, bobEmail));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(10)));
+
+        polling.pollAll();
+
+        List<FakeSlack.Posted> toAda = slack.awaitPosted(FakeSlack.dm(ada), 1);
+        List<FakeSlack.Posted> toBob = slack.awaitPosted(FakeSlack.dm(bob), 1);
+        awaitWorkDone("RunsToMention");
+        assertThat(slack.posted(FakeSlack.dm(ada)))
+                .as("an e-mail spelled in capitals is the same owner: one DM").hasSize(1);
+        assertThat(toAda.get(0).text()).contains("a1-" + channel, "a2-" + channel, "a3-" + channel, "#" + name, "mention")
+                .doesNotContain("b1-" + channel);
+        assertThat(toBob.get(0).text()).contains("b1-" + channel).doesNotContain("a1-");
+
+        mlflow.run("12", run("a4", 20, adaEmail));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(30)));
+        polling.pollAll();
+        awaitWorkDone("RunsToMention");
+        assertThat(slack.posted(FakeSlack.dm(ada))).as("one DM a day at most").hasSize(1);
+
+        clock.set(WATCHED_AT.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
+        polling.pollAll();
+        List<FakeSlack.Posted> next = slack.awaitPosted(FakeSlack.dm(ada), 2);
+        assertThat(next.get(1).text()).contains("a4-" + channel).doesNotContain("a1-" + channel);
+        awaitWorkDone("RunsToMention");
+        assertThat(slack.posted(FakeSlack.dm(bob))).hasSize(1);
+    }
+
+    @Test
+    void aSecondLookOrALostCursorNeverAsksAgain() {
+        mlflow.run("12", run("r1", 1, adaEmail));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(10)));
+        polling.pollAll();
+        slack.awaitPosted(FakeSlack.dm(ada), 1);
+
+        // as after a restore from an old backup: the cursor goes back, the runs are found again
+        jdbc.sql("update mlflow_cursor set last_end_time = ? where project_id = ?")
+                .params(WATCHED_AT.toEpochMilli(), project.id()).update();
+        polling.pollAll();
+        clock.set(WATCHED_AT.plus(Duration.ofDays(2)));
+        polling.pollAll();
+        awaitWorkDone("RunsToMention");
+
+        assertThat(slack.posted(FakeSlack.dm(ada))).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from experiment_run where project_id = ?").param(project.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunTheOwnerNamedInAnUpdateIsNotAskedAbout() {
+        slackRequests.command("/update", "Update: auc=0.8 mlflow:m1-" + channel + " Next: more", channel, name, ada);
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> runs.byExternalId(FakeSlack.TEAM_ID, project.id(), "m1-" + channel).isPresent());
+        mlflow.run("12", run("m1", 1, adaEmail)).run("12", run("m2", 2, adaEmail));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(10)));
+
+        polling.pollAll();
+
+        String text = slack.awaitPosted(FakeSlack.dm(ada), 1).get(0).text();
+        assertThat(text).contains("m2-" + channel).doesNotContain("m1-" + channel);
+        long m1 = runs.byExternalId(FakeSlack.TEAM_ID, project.id(), "m1-" + channel).orElseThrow().id();
+        assertThat(polling.askOutcome(FakeSlack.TEAM_ID, m1)).isEqualTo("mentioned");
+    }
+
+    @Test
+    void anEmailNoSlackUserHasRecordsTheRunAndSendsNothing() {
+        String nobody = "nobody-" + channel.toLowerCase() + "@acme.io";
+        mlflow.run("12", run("n1", 1, nobody));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(10)));
+
+        polling.pollAll();
+
+        awaitWorkDone("RunsToMention");
+        RunView run = runs.byExternalId(FakeSlack.TEAM_ID, project.id(), "n1-" + channel).orElseThrow();
+        assertThat(run.metrics()).containsKey("val_f1");
+        assertThat(polling.askOutcome(FakeSlack.TEAM_ID, run.id())).isEqualTo("no_slack_user");
+        assertThat(slack.calls("users.lookupByEmail", c -> nobody.equals(c.param("email")))).hasSize(1);
+
+        clock.set(WATCHED_AT.plus(Duration.ofDays(2)));
+        polling.pollAll();
+        awaitWorkDone("RunsToMention");
+        assertThat(slack.calls("users.lookupByEmail", c -> nobody.equals(c.param("email"))))
+                .as("Slack is not asked about the same e-mail every day").hasSize(1);
+    }
+}
