@@ -1,5 +1,6 @@
 package dev.daybook.runs;
 
+import dev.daybook.runs.api.RunsApiTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.daybook.runs;
 
+import dev.daybook.runs.api.RunsApiTests;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;
 import static org.assertj.core.api.Assertions.assertThat;

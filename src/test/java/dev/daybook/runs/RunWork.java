@@ -9,12 +9,12 @@ import java.util.List;
  * named them (the updates' derivation, which references the runs). Once none is left, "nothing more
  * was asked" can be asserted.
  */
-final class RunWork {
+public final class RunWork {
 
     private RunWork() {
     }
 
-    static String[] of(String channel, RunView... runs) {
+    public static String[] of(String channel, RunView... runs) {
         List<String> ids = new ArrayList<>(List.of(channel));
         for (RunView run : runs) {
             // The id is followed by a comma or the closing brace, whatever order the fields are written in.

@@ -29,18 +29,18 @@ import com.sun.net.httpserver.HttpServer;
  * end-time filter, oldest end first, pages of at most {@link #pageLimit} runs with a page token), and
  * can fail: 500s for a number of searches, a search that never answers in time, an experiment that vanished.
  */
-final class StandInMlflow implements AutoCloseable {
+public final class StandInMlflow implements AutoCloseable {
 
     /** One request it got: the run asked for and the Authorization header sent with it. */
-    record Asked(String runId, String authorization) {
+    public record Asked(String runId, String authorization) {
     }
 
     /** A finished run of an experiment. */
-    record Run(String runId, long endTime, String userId, String userTag, double valF1) {
+    public record Run(String runId, long endTime, String userId, String userTag, double valF1) {
     }
 
     /** One search it got: its JSON body as sent. */
-    record Searched(JsonObject body, String authorization) {
+    public record Searched(JsonObject body, String authorization) {
         String experiment() {
             return body.getAsJsonArray("experiment_ids").get(0).getAsString();
         }
@@ -59,7 +59,7 @@ final class StandInMlflow implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile int pageLimit = 1000;
 
-    StandInMlflow() throws IOException {
+    public StandInMlflow() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/2.0/mlflow/runs/search", this::search);
         server.createContext("/", this::answer);
@@ -67,53 +67,53 @@ final class StandInMlflow implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port() + "/";
     }
 
-    List<Asked> asked() {
+    public List<Asked> asked() {
         return List.copyOf(asked);
     }
 
-    List<Searched> searched() {
+    public List<Searched> searched() {
         return List.copyOf(searched);
     }
 
-    StandInMlflow run(String experiment, Run run) {
+    public StandInMlflow run(String experiment, Run run) {
         experiments.computeIfAbsent(experiment, k -> new CopyOnWriteArrayList<>()).add(run);
         return this;
     }
 
     /** Answers at most this many runs a page, whatever max_results asks (MLflow caps pages too). */
-    StandInMlflow pageLimit(int limit) {
+    public StandInMlflow pageLimit(int limit) {
         pageLimit = limit;
         return this;
     }
 
     /** The next {@code times} searches answer 500. */
-    StandInMlflow fail(int times) {
+    public StandInMlflow fail(int times) {
         return fail(0, times);
     }
 
     /** After {@code answered} more searches answered well, the next {@code times} answer 500. */
-    StandInMlflow fail(int answered, int times) {
+    public StandInMlflow fail(int answered, int times) {
         okBeforeFailing.set(answered);
         failures.set(times);
         return this;
     }
 
     /** The next search answers only after Daybook's timeout has passed. */
-    StandInMlflow hangOnce() {
+    public StandInMlflow hangOnce() {
         hangs.set(1);
         return this;
     }
 
     /** The experiment is deleted: searching it answers {@code RESOURCE_DOES_NOT_EXIST}. */
-    StandInMlflow vanish(String experiment) {
+    public StandInMlflow vanish(String experiment) {
         gone.add(experiment);
         return this;
     }

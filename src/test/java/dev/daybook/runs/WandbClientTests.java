@@ -1,5 +1,6 @@
 package dev.daybook.runs;
 
+import dev.daybook.runs.wandb.StandInWandb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,12 +10,12 @@ import dev.daybook.testkit.SlackAppTest;
  * addresses allowed for tracking servers, since the stand-in MLflow listens on 127.0.0.1 (by default
  * Daybook refuses them: {@code TrackingServerAddressTests}). One context for all such tests.
  */
-abstract class WithEncryptionKey extends SlackAppTest {
+public abstract class WithEncryptionKey extends SlackAppTest {
 
-    static final String ENCRYPTION_KEY = "q83vEjRWd4iaq83vEjRWd4iaq83vEjRWd4iaq83vEjQ=";
+    public static final String ENCRYPTION_KEY = "q83vEjRWd4iaq83vEjRWd4iaq83vEjRWd4iaq83vEjQ=";
 
     @DynamicPropertySource
-    static void encryptionKey(DynamicPropertyRegistry registry) {
+    public static void encryptionKey(DynamicPropertyRegistry registry) {
         registry.add("daybook.encryption.key", () -> ENCRYPTION_KEY);
         registry.add("daybook.runs.tracking-servers.allow-loopback", () -> "true");
         // The stand-in MLflow's slow run answers after 3 s: the first call gives up before that.

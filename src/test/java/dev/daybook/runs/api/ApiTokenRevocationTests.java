@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,9 @@
-package dev.daybook.runs;
+package dev.daybook.runs.tracking;
 
+import dev.daybook.runs.RunView;
+import dev.daybook.runs.RunService;
+import dev.daybook.runs.StandInMlflow;
+import dev.daybook.runs.WithEncryptionKey;
 import static dev.daybook.testkit.SlackRequests.optionValue;
 import static dev.daybook.testkit.SlackRequests.textValue;
 import static dev.daybook.testkit.SlackRequests.values;

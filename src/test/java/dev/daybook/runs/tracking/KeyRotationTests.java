@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.tracking;
 
 import static dev.daybook.testkit.SlackRequests.optionValue;
 import static dev.daybook.testkit.SlackRequests.textValue;

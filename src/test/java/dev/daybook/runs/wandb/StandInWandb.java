@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.wandb;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * gone* (no such run), badjson* (a config that is not JSON), contra* (config and commit disagree),
  * slow* (slower than Daybook waits, once), broken* (500).
  */
-final class StandInWandb implements AutoCloseable {
+public final class StandInWandb implements AutoCloseable {
 
     private final HttpServer server;
     private final String key;
@@ -27,7 +27,7 @@ final class StandInWandb implements AutoCloseable {
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     final Map<String, String> paths = new ConcurrentHashMap<>();
 
-    StandInWandb(String key) {
+    public StandInWandb(String key) {
         this.key = key;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -39,15 +39,15 @@ final class StandInWandb implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int hits(String name) {
+    public int hits(String name) {
         return hits.getOrDefault(name, new AtomicInteger()).get();
     }
 
-    int allHits() {
+    public int allHits() {
         return hits.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 

@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ import dev.daybook.projects.ProjectLeads;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests.Answer;
 
-class RunsApiTests extends SlackAppTest {
+public class RunsApiTests extends SlackAppTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -226,7 +226,7 @@ class RunsApiTests extends SlackAppTest {
         return JsonParser.parseString(answer.body()).getAsJsonArray();
     }
 
-    static JsonObject runNamed(JsonArray runs, String externalId) {
+    public static JsonObject runNamed(JsonArray runs, String externalId) {
         return runs.asList().stream().map(e -> e.getAsJsonObject())
                 .filter(r -> r.get("externalId").getAsString().equals(externalId)).findFirst().orElseThrow();
     }

@@ -1,5 +1,9 @@
-package dev.daybook.runs;
+package dev.daybook.runs.wandb;
 
+import dev.daybook.runs.WandbStatus;
+import dev.daybook.runs.RunView;
+import dev.daybook.runs.RunService;
+import dev.daybook.runs.WithEncryptionKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
