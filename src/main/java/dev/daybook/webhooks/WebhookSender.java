@@ -84,6 +84,9 @@ class WebhookSender {
 
     @ApplicationModuleListener(id = "webhooks.deliver", propagation = Propagation.NOT_SUPPORTED)
     void on(WebhookDeliveryDue due) {
+        // The backoff counts from when the attempt began, not from when its answer was written down: a
+        // clock that moves on in between (a hanging receiver, a test) cannot push the next try away.
+        Instant began = clock.instant();
         Attempt attempt = transaction.execute(s -> start(due));
         if (attempt == null) {
             return;
@@ -127,7 +130,7 @@ class WebhookSender {
         boolean stop = gone;
         transaction.executeWithoutResult(s -> finish(due, shown, ok, stop, giveUp, attempt.number()));
         if (!delivered && !gone && !giveUp) {
-            Instant notBefore = clock.instant().plus(settings.backoff(attempt.number()));
+            Instant notBefore = began.plus(settings.backoff(attempt.number()));
             throw new TryAgain("Webhook delivery " + due.deliveryId() + " failed (" + status + "), attempt "
                     + attempt.number() + "; again not before " + notBefore, notBefore);
         }
