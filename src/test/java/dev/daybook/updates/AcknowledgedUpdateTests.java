@@ -155,6 +155,42 @@ class AcknowledgedUpdateTests extends SlackAppTest {
     }
 
     @Test
+    void anAcknowledgementNeverWaitsToDeriveWhatWasAcknowledgedBefore() throws Exception {
+        // Under a burst, an answer that first derived the author's earlier posts (or everyone's, for a
+        // reader) queued behind the background's row locks until H2's lock timeout and the pool's.
+        clock.set(Instant.parse("2027-03-10T15:00:00Z"));
+        String channel = newChannel();
+        String name = "burst-" + channel.toLowerCase();
+        String author = newUser();
+        String other = newUser();
+        slack.user(author, "Grace Hopper", "UTC").user(other, "Alan Turing", "UTC");
+        slackRequests.command("/update", "Update: opened the project Next: more", channel, name, author);
+        awaitDerived(author);
+
+        try (Held held = holdBackground()) {
+            assertThat(slackRequests.command("/update", "Update: opened the project; first step Next: more",
+                    channel, name, author).text()).contains("revision 2");
+            assertThat(slackRequests.command("/update", "Update: tuned the ranker Next: more", channel, name,
+                    other).text()).contains("Recorded your update");
+            assertThat(slackRequests.command("/update",
+                    "Update: opened the project; first step; second step Next: more", channel, name, author).text())
+                    .contains("Revised your update").contains("revision 3");
+            assertThat(waiting(author)).as("the second answer did not derive the first").isEqualTo(2);
+            assertThat(waiting(other)).isEqualTo(1);
+
+            // A post that would drop what the day will hold asks first, judged against what is waiting.
+            Answer drops = slackRequests.command("/update", "Update: something else entirely Next: more", channel,
+                    name, author);
+            assertThat(drops.body()).doesNotContain("Recorded your update").doesNotContain("Revised your update");
+            assertThat(waiting(other)).as("asking the author derived only the author's posts").isEqualTo(1);
+        }
+        awaitDerived(author);
+        awaitDerived(other);
+        assertThat(jdbc.sql("select revision from daily_update where user_id = ?").param(author)
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void anOutageWhileDerivingLeavesTheUpdateWaitingAndAReaderLaterFindsIt() throws Exception {
         clock.set(Instant.parse("2027-03-10T15:00:00Z"));
         String channel = newChannel();

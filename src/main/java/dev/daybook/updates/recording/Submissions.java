@@ -66,6 +66,35 @@ public class Submissions {
                 .query((rs, n) -> new Author(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** Whether the person has an update acknowledged and not yet derived. */
+    public boolean anyPendingOf(String teamId, String userId) {
+        return !jdbc.sql("select id from update_submission where team_id = ? and user_id = ? fetch first 1 rows only")
+                .params(teamId, userId).query(Long.class).list().isEmpty();
+    }
+
+    /** Who has updates waiting in a project. */
+    public List<Author> pendingAuthorsIn(String teamId, long projectId) {
+        return jdbc.sql("select distinct team_id, user_id from update_submission where team_id = ? and project_id = ?")
+                .params(teamId, projectId).query((rs, n) -> new Author(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Who has the message waiting, when it is an acknowledged post not yet derived. */
+    public Optional<Author> authorOfMessage(String teamId, String channelId, String messageTs) {
+        return jdbc.sql("""
+                select team_id, user_id from update_submission where team_id = ? and channel_id = ? and message_ts = ?
+                fetch first 1 rows only""").params(teamId, channelId, messageTs)
+                .query((rs, n) -> new Author(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * The person's waiting submissions, oldest first, read without locking them: what the day will hold
+     * once they are derived, for an answer that does not wait for that.
+     */
+    public List<Submission> waitingOf(String teamId, String userId) {
+        return jdbc.sql("select * from update_submission where team_id = ? and user_id = ? order by id")
+                .params(teamId, userId).query(Submissions::read).list();
+    }
+
     /** The ids of the person's waiting submissions, oldest first. */
     public List<Long> waiting(String teamId, String userId) {
         return jdbc.sql("select id from update_submission where team_id = ? and user_id = ? order by id")
