@@ -9,7 +9,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -85,5 +90,27 @@ class ArchitectureTests {
                 .filter(type -> type.getPackageName().startsWith("dev.daybook.updates")))
                 .filteredOn(entity -> entity.getModifiers().contains(JavaModifier.PUBLIC))
                 .isNotEmpty().allSatisfy(entity -> assertThat(updates.isExposed(entity.reflect())).isFalse());
+    }
+
+    /** docs/architecture.md: a folder grown past this many files is split by what its files are for. */
+    static final int MOST_FILES_IN_A_FOLDER = 24;
+
+    @Test
+    void noSourceFolderHoldsMoreThan24Files() throws IOException {
+        List<String> crowded = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+            try (Stream<Path> folders = Files.walk(root).filter(Files::isDirectory)) {
+                for (Path folder : folders.toList()) {
+                    long files;
+                    try (Stream<Path> inside = Files.list(folder)) {
+                        files = inside.filter(Files::isRegularFile).count();
+                    }
+                    if (files > MOST_FILES_IN_A_FOLDER) {
+                        crowded.add(folder + " (" + files + " files)");
+                    }
+                }
+            }
+        }
+        assertThat(crowded).as("folders to split into sub-packages by what their files are for").isEmpty();
     }
 }

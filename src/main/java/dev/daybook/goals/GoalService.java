@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.daybook.runs.ComparisonRule;
+import dev.daybook.runs.comparison.ComparisonRule;
 import dev.daybook.runs.RunService;
 
 /** A project's client goals, and their progress from verified runs. */

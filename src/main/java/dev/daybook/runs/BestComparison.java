@@ -2,6 +2,8 @@ package dev.daybook.runs;
 
 import java.util.List;
 
+import dev.daybook.runs.comparison.ComparisonRule;
+
 /**
  * A new best beside the previous best of the same metric.
  *

@@ -28,6 +28,7 @@ import dev.daybook.support.GuardedHttp.RefusedAddress;
 import dev.daybook.support.HostResolver;
 import dev.daybook.support.OutboundAddressRule;
 import dev.daybook.updates.parsing.ReferenceReader;
+import dev.daybook.runs.comparison.Measurement;
 
 /**
  * Reads one run from MLflow's REST API ({@code GET /api/2.0/mlflow/runs/get?run_id=}), or a page of an

@@ -3,6 +3,8 @@ package dev.daybook.runs;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.daybook.runs.comparison.Measurement;
+
 /**
  * What a script, an update or a tracking server says about a run. Null fields leave what is known as
  * it is (for {@code measured}, each unknown part); metrics and params are merged into the run's (a name sent again replaces its value).

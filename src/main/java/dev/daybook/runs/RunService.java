@@ -25,6 +25,8 @@ import dev.daybook.support.Secrets;
 import dev.daybook.runs.tracking.TrackingServers;
 import dev.daybook.runs.wandb.WandbKeyState;
 import dev.daybook.runs.wandb.WandbSettings;
+import dev.daybook.runs.comparison.ComparisonRule;
+import dev.daybook.runs.comparison.MetricDirection;
 
 /**
  * A project's experiment runs. A run is known by its external id within its project, so reporting it
@@ -534,7 +536,7 @@ public class RunService {
             return Optional.empty();
         }
         RunView run = found.get();
-        ComparisonRule.Measured current = ComparisonRule.Measured.of(run);
+        ComparisonRule.Measured current = measured(run);
         List<Runs.Setup> setups = runs.setups(teamId, run.projectId(), SETUPS_LOOKED_AT);
         long seeds = setups.stream().filter(s -> s.runId() == runId || ComparisonRule.sameSetup(s.measured(), current))
                 .map(s -> s.runId() == runId ? run.measured().seed() : s.measured().measured().seed())
@@ -547,7 +549,7 @@ public class RunService {
             Optional<RunView> previous = bestOtherRun(teamId, run.projectId(), runId, metric)
                     .flatMap(id -> runs.find(teamId, id));
             return Optional.of(new BestComparison(metric, previous.orElse(null),
-                    ComparisonRule.differences(current, previous.map(ComparisonRule.Measured::of).orElse(null),
+                    ComparisonRule.differences(current, previous.map(RunService::measured).orElse(null),
                             (int) Math.max(1, seeds))));
         }
         return Optional.empty();
@@ -573,5 +575,9 @@ public class RunService {
         return Optional.of(MetricDirection.higherIsBetter(metric)
                 ? values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
                 : values.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+    }
+
+    private static ComparisonRule.Measured measured(RunView run) {
+        return new ComparisonRule.Measured(run.measured(), run.params());
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.daybook.runs.comparison.Measurement;
+
 /**
  * A run as Daybook knows it, in named parts: where it is tracked, the sceptic's check, who reported it.
  *

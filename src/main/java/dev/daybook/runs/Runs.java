@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daybook.support.InsertIfAbsent;
 import dev.daybook.support.Timestamps;
+import dev.daybook.runs.comparison.ComparisonRule;
+import dev.daybook.runs.comparison.Measurement;
 
 /** The {@code experiment_run} and {@code run_metric} tables; every query is scoped by workspace. */
 @Repository

@@ -23,6 +23,7 @@ import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.testkit.FakeSlack;
 import dev.daybook.testkit.SlackRequests.Answer;
+import dev.daybook.runs.comparison.Measurement;
 
 /** Metrics of referenced runs come from the project's MLflow server, which may be down, slow or odd. */
 class MlflowEnrichmentTests extends WithEncryptionKey {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daybook.runs.comparison.Measurement;
+
 /** What an MLflow run was measured on, read from its params, tags and dataset inputs as {@code runs/get} sends them. */
 class MlflowMeasurementTests {
 

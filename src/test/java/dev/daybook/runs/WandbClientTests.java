@@ -16,6 +16,7 @@ import dev.daybook.runs.wandb.WandbClient;
 import dev.daybook.runs.wandb.WandbKeyState;
 import dev.daybook.runs.wandb.WandbSettings;
 import dev.daybook.support.HostResolver;
+import dev.daybook.runs.comparison.Measurement;
 
 /** The W&B client on its own: the key, the address rule, and where a run lives. */
 class WandbClientTests {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 
-import dev.daybook.runs.Measurement;
+import dev.daybook.runs.comparison.Measurement;
 import dev.daybook.runs.RunService;
 import dev.daybook.runs.RunView;
 import dev.daybook.runs.RunReport;

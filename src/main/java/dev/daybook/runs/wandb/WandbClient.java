@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.daybook.runs.Measurement;
+import dev.daybook.runs.comparison.Measurement;
 import dev.daybook.runs.RunService;
 import dev.daybook.support.GuardedHttp;
 import dev.daybook.support.GuardedHttp.RefusedAddress;

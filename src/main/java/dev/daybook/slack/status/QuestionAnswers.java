@@ -25,7 +25,7 @@ import dev.daybook.people.PersonProfile;
 import dev.daybook.people.WorkingCalendar;
 import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
-import dev.daybook.runs.MetricDirection;
+import dev.daybook.runs.comparison.MetricDirection;
 import dev.daybook.runs.RunService;
 import dev.daybook.runs.RunView;
 import dev.daybook.runs.Verification;

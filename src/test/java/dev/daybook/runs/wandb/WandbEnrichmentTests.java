@@ -1,6 +1,6 @@
 package dev.daybook.runs.wandb;
 
-import dev.daybook.runs.Measurement;
+import dev.daybook.runs.comparison.Measurement;
 import dev.daybook.runs.RunView;
 import dev.daybook.runs.RunService;
 import dev.daybook.runs.WithEncryptionKey;

@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.comparison;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,6 @@ public final class ComparisonRule {
         public Measured {
             measured = measured == null ? Measurement.NONE : measured;
             params = params == null ? Map.of() : Map.copyOf(params);
-        }
-
-        public static Measured of(RunView run) {
-            return new Measured(run.measured(), run.params());
         }
     }
 

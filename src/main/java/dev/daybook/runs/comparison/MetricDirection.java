@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.comparison;
 
 import java.util.Set;
 

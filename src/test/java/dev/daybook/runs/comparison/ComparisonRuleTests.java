@@ -1,4 +1,4 @@
-package dev.daybook.runs;
+package dev.daybook.runs.comparison;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.daybook.runs.ComparisonRule.Fit;
-import dev.daybook.runs.ComparisonRule.Measured;
+import dev.daybook.runs.comparison.ComparisonRule.Fit;
+import dev.daybook.runs.comparison.ComparisonRule.Measured;
 
 /** The comparison rule in plain Java: what differs between two results, and whether a run fits a goal's reference. */
 class ComparisonRuleTests {
