@@ -44,6 +44,7 @@ class FoundRunAsksTests extends WithEncryptionKey {
     private String adaEmail;
     private String bob;
     private String bobEmail;
+    private String lead;
     private Project project;
 
     @BeforeEach
@@ -58,7 +59,9 @@ class FoundRunAsksTests extends WithEncryptionKey {
         slack.user(ada, "Ada", "UTC").email(ada, adaEmail);
         slack.user(bob, "Bob", "UTC").email(bob, bobEmail);
         clock.set(WATCHED_AT);
-        slackRequests.command("/update", "Update: setup Next: train", channel, name, newUser());
+        lead = newUser();
+        slack.user(lead, "Lead", "UTC");
+        slackRequests.command("/update", "Update: setup Next: train", channel, name, lead);
         project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
         runs.setTrackingServer(FakeSlack.TEAM_ID, project.id(), new TrackingServer(mlflow.url(), null));
         polling.watch(FakeSlack.TEAM_ID, project.id(), "12, 13");
@@ -213,6 +216,8 @@ class FoundRunAsksTests extends WithEncryptionKey {
         for (int i = 1; i <= 3; i++) {
             mlflow.run("12", run("c" + i, i, adaEmail)).run("13", run("d" + i, 10 + i, bobEmail));
         }
+        polling.watch(FakeSlack.TEAM_ID, project.id(), "12, 13, 14");
+        mlflow.vanish("14");
         clock.set(WATCHED_AT.plus(Duration.ofMinutes(30)));
         mlflow.answerInPairs();
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -228,7 +233,8 @@ class FoundRunAsksTests extends WithEncryptionKey {
         } finally {
             two.shutdownNow();
         }
-        assertThat(mlflow.searched()).as("both pollers searched both experiments").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(mlflow.searched()).as("both pollers searched every experiment").hasSize(6);
+        assertThat(mlflow.answeredInPairs()).as("the two looks were at the same time").isTrue();
 
         slack.awaitPosted(FakeSlack.dm(ada), 1);
         slack.awaitPosted(FakeSlack.dm(bob), 1);
@@ -241,5 +247,10 @@ class FoundRunAsksTests extends WithEncryptionKey {
         assertThat(slack.posted(FakeSlack.dm(bob))).hasSize(1);
         assertThat(slack.posted(FakeSlack.dm(ada)).get(0).text()).contains("c1-" + channel, "c2-" + channel, "c3-" + channel);
         assertThat(slack.posted(FakeSlack.dm(bob)).get(0).text()).contains("d1-" + channel, "d2-" + channel, "d3-" + channel);
+        slack.awaitPosted(FakeSlack.dm(lead), 1);
+        awaitWorkDone("MlflowPolling$ExperimentVanished");
+        assertThat(slack.posted(FakeSlack.dm(lead))).as("the vanished experiment told once, not once per poller")
+                .hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(lead)).get(0).text()).contains("experiment 14");
     }
 }

@@ -134,6 +134,11 @@ public final class StandInMlflow implements AutoCloseable {
         return this;
     }
 
+    /** Whether every search since {@link #answerInPairs()} met a partner. */
+    public boolean answeredInPairs() {
+        return meeting != null;
+    }
+
     private void search(HttpExchange exchange) throws IOException {
         JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8)).getAsJsonObject();
