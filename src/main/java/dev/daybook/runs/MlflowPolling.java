@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.daybook.runs.tracking.MlflowCursors;
+import dev.daybook.runs.tracking.MlflowOwners;
 import dev.daybook.runs.tracking.MlflowRunAsks;
 
 /**
@@ -42,10 +43,30 @@ public class MlflowPolling {
     private static final Logger log = LoggerFactory.getLogger(MlflowPolling.class);
 
     /**
-     * Runs of this owner (MLflow's user, an e-mail) were found, and their owner is to be asked to
-     * mention them: the Slack side finds the person by e-mail and sends one DM a day at most.
+     * Runs of this owner (MLflow's user, usually an e-mail) were found, and their owner is to be asked to
+     * mention them: the Slack side finds the person (the project's owner mapping, else the e-mail) and
+     * sends one DM a day at most.
      */
     public record RunsToMention(String teamId, String owner) {
+    }
+
+    /**
+     * A watched experiment vanished: MLflow says it does not exist (deleted, or the id was mistyped).
+     * Published once per disappearance ({@code noticedAt} tells one from the next), so that the Slack
+     * side tells the project's leads once, however many looks find it still gone.
+     */
+    public record ExperimentVanished(String teamId, long projectId, String experimentId, Instant noticedAt) {
+    }
+
+    /**
+     * One line of a project's owner mapping: who the MLflow user is in Slack, as the Slack side wrote
+     * it (a user id, or an e-mail to look up). Settings keep it; the polling does not read it.
+     */
+    public record OwnerMapping(String mlflowUser, String slackUser) {
+    }
+
+    /** A project where the owner has runs to be asked about, and who they are in Slack there, if the project says. */
+    public record OwnerInProject(long projectId, String mappedTo) {
     }
 
     /** A watched experiment as settings show it: the latest look's error, if it failed. */
@@ -57,17 +78,19 @@ public class MlflowPolling {
     private final MlflowSettings settings;
     private final MlflowCursors cursors;
     private final MlflowRunAsks asks;
+    private final MlflowOwners owners;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     MlflowPolling(RunService runs, MlflowClient mlflow, MlflowSettings settings, MlflowCursors cursors, MlflowRunAsks asks,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                  MlflowOwners owners, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.runs = runs;
         this.mlflow = mlflow;
         this.settings = settings;
         this.cursors = cursors;
         this.asks = asks;
+        this.owners = owners;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -189,8 +212,14 @@ public class MlflowPolling {
             } catch (MlflowClient.ExperimentGone gone) {
                 log.info("MLflow: experiment {} of project {} does not exist any more; its other experiments are "
                         + "still watched.", experiment, projectId);
-                note(cursor, "MLflow says this experiment does not exist (deleted, or a mistyped id). "
-                        + "Remove it from the list, or correct it.");
+                Instant now = clock.instant();
+                transaction.executeWithoutResult(status -> {
+                    // marked gone and the leads' notice published in one transaction: told once, never lost
+                    if (cursors.gone(teamId, projectId, experiment, "MLflow says this experiment does not exist "
+                            + "(deleted, or a mistyped id). Remove it from the list, or correct it.", now)) {
+                        events.publishEvent(new ExperimentVanished(teamId, projectId, experiment, now));
+                    }
+                });
                 return recorded;
             } catch (MlflowClient.Unavailable | MlflowClient.Refused failed) {
                 log.info("MLflow: could not search experiment {} of project {} ({}); trying again at the next look.",
@@ -244,27 +273,49 @@ public class MlflowPolling {
 
     // ---- for the Slack side -------------------------------------------------------------------
 
+    /** The project's owner mapping, in the order it was written. */
+    public List<OwnerMapping> ownerMapping(String teamId, long projectId) {
+        return owners.of(teamId, projectId).stream().map(m -> new OwnerMapping(m.mlflowUser(), m.slackUser())).toList();
+    }
+
+    /** Replaces the project's owner mapping, all lines or none. */
+    @Transactional
+    public void mapOwners(String teamId, long projectId, List<OwnerMapping> mapping) {
+        owners.replace(teamId, projectId, mapping.stream()
+                .map(m -> new MlflowOwners.Mapping(m.mlflowUser(), m.slackUser())).toList());
+    }
+
     /**
-     * The runs to list in the owner's DM of {@code day} ({@code userId} is the Slack user with the
-     * owner's e-mail): runs they named in an update already are left out for good; the rest are marked
+     * The projects where the owner has runs to be asked about, each with who the owner is in Slack there
+     * if the project's mapping says (the mapping is per project: one team's "ada" may be two people).
+     */
+    public List<OwnerInProject> openAsksOf(String teamId, String owner) {
+        return asks.openProjects(teamId, owner).stream()
+                .map(projectId -> new OwnerInProject(projectId, owners.slackUser(teamId, projectId, owner).orElse(null)))
+                .toList();
+    }
+
+    /**
+     * The runs to list in the owner's DM of {@code day} ({@code userId} is the Slack user they are in
+     * these projects): runs they named in an update already are left out for good; the rest are marked
      * as asked on that day, and asking again the same day (a retry) lists the same runs.
      */
     @Transactional
-    public List<RunView> runsToMention(String teamId, String owner, String userId, LocalDate day) {
+    public List<RunView> runsToMention(String teamId, String owner, String userId, LocalDate day, List<Long> projectIds) {
         int mentioned = asks.settleMentioned(teamId, owner, userId);
         if (mentioned > 0) {
             log.info("MLflow: {} run(s) found were named in updates by their owner already; not asking about them.", mentioned);
         }
-        return asks.claimFor(teamId, owner, userId, day).stream()
+        return asks.claimFor(teamId, owner, userId, day, projectIds).stream()
                 .map(ask -> runs.byId(teamId, ask.runId()).orElse(null))
                 .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
-    /** No Slack user has the owner's e-mail: their runs stay recorded, and nobody is asked about them. */
+    /** Nobody in Slack is the owner in these projects: their runs stay recorded, and nobody is asked about them. */
     @Transactional
-    public void ownerNotInSlack(String teamId, String owner) {
-        asks.settleWithoutSlackUser(teamId, owner);
+    public void ownerNotInSlack(String teamId, String owner, List<Long> projectIds) {
+        asks.settleWithoutSlackUser(teamId, owner, projectIds);
     }
 
     /** How a run's ask stands ({@code asked}, {@code mentioned}, {@code no_slack_user}), or null. */

@@ -44,6 +44,7 @@ class FoundRunAsksTests extends WithEncryptionKey {
     private String adaEmail;
     private String bob;
     private String bobEmail;
+    private String lead;
     private Project project;
 
     @BeforeEach
@@ -58,7 +59,9 @@ class FoundRunAsksTests extends WithEncryptionKey {
         slack.user(ada, "Ada", "UTC").email(ada, adaEmail);
         slack.user(bob, "Bob", "UTC").email(bob, bobEmail);
         clock.set(WATCHED_AT);
-        slackRequests.command("/update", "Update: setup Next: train", channel, name, newUser());
+        lead = newUser();
+        slack.user(lead, "Lead", "UTC");
+        slackRequests.command("/update", "Update: setup Next: train", channel, name, lead);
         project = projects.byChannel(FakeSlack.TEAM_ID, channel).orElseThrow();
         runs.setTrackingServer(FakeSlack.TEAM_ID, project.id(), new TrackingServer(mlflow.url(), null));
         polling.watch(FakeSlack.TEAM_ID, project.id(), "12, 13");
@@ -160,5 +163,94 @@ class FoundRunAsksTests extends WithEncryptionKey {
         awaitWorkDone("RunsToMention");
         assertThat(slack.calls("users.lookupByEmail", c -> nobody.equals(c.param("email"))))
                 .as("Slack is not asked about the same e-mail every day").hasSize(1);
+    }
+
+    @Test
+    void theProjectsMappingWinsOverTheEmailAndReachesOwnersWithoutOne() {
+        String carol = newUser();
+        slack.user(carol, "Carol", "UTC");
+        // "ada-ml" is no e-mail; bob's MLflow e-mail is mapped to Carol; "bobby" is mapped to bob's Slack e-mail
+        polling.mapOwners(FakeSlack.TEAM_ID, project.id(), List.of(new MlflowPolling.OwnerMapping("Ada-ML", ada),
+                new MlflowPolling.OwnerMapping(bobEmail, carol), new MlflowPolling.OwnerMapping("bobby", bobEmail)));
+        mlflow.run("12", run("x1", 1, "ada-ml")).run("12", run("x2", 2, bobEmail)).run("12", run("x3", 3, "bobby"));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(10)));
+
+        polling.pollAll();
+
+        assertThat(slack.awaitPosted(FakeSlack.dm(ada), 1).get(0).text()).contains("x1-" + channel)
+                .doesNotContain("x2-", "x3-");
+        assertThat(slack.awaitPosted(FakeSlack.dm(carol), 1).get(0).text()).contains("x2-" + channel)
+                .doesNotContain("x1-", "x3-");
+        assertThat(slack.awaitPosted(FakeSlack.dm(bob), 1).get(0).text()).contains("x3-" + channel)
+                .doesNotContain("x1-", "x2-");
+        awaitWorkDone("MlflowPolling$RunsToMention");
+        assertThat(slack.calls("users.lookupByEmail", c -> bobEmail.equals(c.param("email"))))
+                .as("a mapped e-mail owner is not looked up by their MLflow e-mail; only the mapped e-mail is")
+                .hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(bob))).hasSize(1);
+    }
+
+    @Test
+    void theMappingIsPerProject() {
+        String otherChannel = newChannel();
+        slackRequests.command("/update", "Update: setup Next: train", otherChannel, "other-" + otherChannel.toLowerCase(),
+                newUser());
+        Project other = projects.byChannel(FakeSlack.TEAM_ID, otherChannel).orElseThrow();
+        runs.setTrackingServer(FakeSlack.TEAM_ID, other.id(), new TrackingServer(mlflow.url(), null));
+        polling.watch(FakeSlack.TEAM_ID, other.id(), "14");
+        polling.mapOwners(FakeSlack.TEAM_ID, project.id(), List.of(new MlflowPolling.OwnerMapping("ada-ml", ada)));
+        mlflow.run("12", run("h1", 1, "ada-ml")).run("14", run("o1", 2, "ada-ml"));
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(10)));
+
+        polling.pollAll();
+
+        assertThat(slack.awaitPosted(FakeSlack.dm(ada), 1).get(0).text()).contains("h1-" + channel).doesNotContain("o1-");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> "no_slack_user".equals(polling.askOutcome(
+                FakeSlack.TEAM_ID, runs.byExternalId(FakeSlack.TEAM_ID, other.id(), "o1-" + channel).orElseThrow().id())));
+        awaitWorkDone("MlflowPolling$RunsToMention");
+        assertThat(slack.posted(FakeSlack.dm(ada))).hasSize(1);
+    }
+
+    @Test
+    void twoPollersLookingAtOnceRecordEachRunOnceAndDmEachOwnerOnce() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            mlflow.run("12", run("c" + i, i, adaEmail)).run("13", run("d" + i, 10 + i, bobEmail));
+        }
+        polling.watch(FakeSlack.TEAM_ID, project.id(), "12, 13, 14");
+        mlflow.vanish("14");
+        clock.set(WATCHED_AT.plus(Duration.ofMinutes(30)));
+        mlflow.answerInPairs();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> looks = List.of(
+                    two.submit(() -> { start.await(); return polling.pollAll(); }),
+                    two.submit(() -> { start.await(); return polling.pollAll(); }));
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> look : looks) {
+                look.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(mlflow.searched()).as("both pollers searched every experiment").hasSize(6);
+        assertThat(mlflow.answeredInPairs()).as("the two looks were at the same time").isTrue();
+
+        slack.awaitPosted(FakeSlack.dm(ada), 1);
+        slack.awaitPosted(FakeSlack.dm(bob), 1);
+        awaitWorkDone("MlflowPolling$RunsToMention");
+        assertThat(jdbc.sql("select count(*) from experiment_run where project_id = ?").param(project.id())
+                .query(Long.class).single()).as("each run recorded once").isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from mlflow_run_ask where project_id = ?").param(project.id())
+                .query(Long.class).single()).isEqualTo(6);
+        assertThat(slack.posted(FakeSlack.dm(ada))).as("one DM per owner").hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(bob))).hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(ada)).get(0).text()).contains("c1-" + channel, "c2-" + channel, "c3-" + channel);
+        assertThat(slack.posted(FakeSlack.dm(bob)).get(0).text()).contains("d1-" + channel, "d2-" + channel, "d3-" + channel);
+        slack.awaitPosted(FakeSlack.dm(lead), 1);
+        awaitWorkDone("MlflowPolling$ExperimentVanished");
+        assertThat(slack.posted(FakeSlack.dm(lead))).as("the vanished experiment told once, not once per poller")
+                .hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(lead)).get(0).text()).contains("experiment 14");
     }
 }

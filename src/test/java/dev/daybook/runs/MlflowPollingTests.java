@@ -36,6 +36,9 @@ class MlflowPollingTests extends WithEncryptionKey {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.daybook.projects.ProjectLeads leads;
+
     private StandInMlflow mlflow;
     private String channel;
     private String name;
@@ -159,6 +162,46 @@ class MlflowPollingTests extends WithEncryptionKey {
         slackRequests.command("/daybook", "settings", channel, name, ada);
         assertThat(slack.awaitCalls("views.open", c -> c.param("view").contains("mlflow_watch_problems")
                 && c.param("view").contains("#" + name + "*"), 1).get(0).param("view")).contains("Experiment 13");
+    }
+
+    @Test
+    void theLeadsAreToldOnceByDmWhenAnExperimentVanishesAndAgainIfItVanishesAfterComingBack() {
+        String grace = newUser();
+        slack.user(grace, "Grace", "UTC");
+        leads.add(FakeSlack.TEAM_ID, project.id(), grace, ada);
+        String member = newUser();
+        slack.user(member, "Member", "UTC");
+        slackRequests.command("/update", "Update: a Next: b", channel, name, member);
+        mlflow.vanish("13");
+
+        polling.pollAll();
+        polling.pollAll();
+        clock.set(WATCHED_AT.plus(Duration.ofDays(1)));
+        polling.pollAll();
+
+        String told = slack.awaitPosted(FakeSlack.dm(ada), 1).get(0).text();
+        assertThat(told).contains("experiment 13", "#" + name, "does not exist", "/daybook settings");
+        slack.awaitPosted(FakeSlack.dm(grace), 1);
+        awaitWorkDone("MlflowPolling$ExperimentVanished");
+        assertThat(slack.posted(FakeSlack.dm(ada))).as("one DM per disappearance, not per look").hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(grace))).hasSize(1);
+        assertThat(slack.posted(FakeSlack.dm(member))).as("only leads are told").isEmpty();
+
+        mlflow.restore("13");
+        polling.pollAll();
+        assertThat(error("13")).as("a look that works clears the note").isNull();
+        polling.pollAll();
+        awaitWorkDone("MlflowPolling$ExperimentVanished");
+        assertThat(slack.posted(FakeSlack.dm(ada))).hasSize(1);
+
+        mlflow.vanish("13");
+        clock.set(WATCHED_AT.plus(Duration.ofDays(2)));
+        polling.pollAll();
+        polling.pollAll();
+        assertThat(slack.awaitPosted(FakeSlack.dm(ada), 2)).as("vanished again: told again").hasSize(2);
+        awaitWorkDone("MlflowPolling$ExperimentVanished");
+        assertThat(slack.posted(FakeSlack.dm(ada))).hasSize(2);
+        assertThat(slack.posted(FakeSlack.dm(grace))).hasSize(2);
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class StandInMlflow implements AutoCloseable {
     private final AtomicInteger hangs = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile int pageLimit = 1000;
+    private volatile java.util.concurrent.CyclicBarrier meeting;
 
     public StandInMlflow() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -118,10 +119,40 @@ public final class StandInMlflow implements AutoCloseable {
         return this;
     }
 
+    /** The experiment is back (restored from MLflow's trash): searches find it again. */
+    public StandInMlflow restore(String experiment) {
+        gone.remove(experiment);
+        return this;
+    }
+
+    /**
+     * Searches are answered in pairs: each waits (up to 2 s, less than Daybook waits for an answer) for another to arrive, so that two pollers
+     * looking at once get the same runs at the same moment.
+     */
+    public StandInMlflow answerInPairs() {
+        meeting = new java.util.concurrent.CyclicBarrier(2);
+        return this;
+    }
+
+    /** Whether every search since {@link #answerInPairs()} met a partner. */
+    public boolean answeredInPairs() {
+        return meeting != null;
+    }
+
     private void search(HttpExchange exchange) throws IOException {
         JsonObject body = JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8)).getAsJsonObject();
         searched.add(new Searched(body, exchange.getRequestHeaders().getFirst("Authorization")));
+        java.util.concurrent.CyclicBarrier pairs = meeting;
+        if (pairs != null) {
+            try {
+                pairs.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                meeting = null; // a search without a partner: answer the rest at once
+            }
+        }
         if (hangs.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             try {
                 closing.await(7, TimeUnit.SECONDS);

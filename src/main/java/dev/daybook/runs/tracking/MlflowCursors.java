@@ -79,7 +79,7 @@ public class MlflowCursors {
     public void advance(String teamId, long projectId, String experimentId, long endTime, Instant now) {
         jdbc.sql("""
                         update mlflow_cursor set last_end_time = case when last_end_time > ? then last_end_time else ? end,
-                               last_error = null, last_error_at = null, polled_at = ?
+                               last_error = null, last_error_at = null, gone_at = null, polled_at = ?
                          where team_id = ? and project_id = ? and experiment_id = ?
                         """)
                 .params(endTime, endTime, Timestamps.of(now), teamId, projectId, experimentId).update();
@@ -92,8 +92,21 @@ public class MlflowCursors {
                 .params(kept, Timestamps.of(now), Timestamps.of(now), teamId, projectId, experimentId).update();
     }
 
+    /**
+     * MLflow says the experiment does not exist: noted like any failed look, and marked gone. True only
+     * for the look that found it gone first (since it was watched, or since a look that worked), so
+     * that its leads are told once per disappearance, however many looks and instances follow.
+     */
+    public boolean gone(String teamId, long projectId, String experimentId, String error, Instant now) {
+        failed(teamId, projectId, experimentId, error, now);
+        return jdbc.sql("update mlflow_cursor set gone_at = ? where team_id = ? and project_id = ? and experiment_id = ? "
+                        + "and gone_at is null")
+                .params(Timestamps.of(now), teamId, projectId, experimentId).update() == 1;
+    }
+
     public void deleteWorkspace(String teamId) {
         jdbc.sql("delete from mlflow_run_ask where team_id = ?").param(teamId).update();
+        jdbc.sql("delete from mlflow_owner where team_id = ?").param(teamId).update();
         jdbc.sql("delete from mlflow_cursor where team_id = ?").param(teamId).update();
     }
 

@@ -70,21 +70,41 @@ public class MlflowRunAsks {
                         """).params(userId, teamId, owner, userId).update();
     }
 
-    /** Marks the owner's open asks as listed in the DM of {@code day}, and returns every ask of that DM. */
-    public List<Open> claimFor(String teamId, String owner, String userId, LocalDate day) {
-        jdbc.sql("update mlflow_run_ask set outcome = 'asked', asked_on = ?, slack_user = ? "
-                        + "where team_id = ? and owner = ? and outcome is null")
-                .params(day, userId, teamId, owner).update();
+    /** The projects where the owner has open asks, in id order. */
+    public List<Long> openProjects(String teamId, String owner) {
+        return jdbc.sql("select distinct project_id from mlflow_run_ask where team_id = ? and owner = ? and outcome is null "
+                        + "order by project_id")
+                .params(teamId, owner).query(Long.class).list();
+    }
+
+    /**
+     * Marks the owner's open asks in these projects as listed in the DM of {@code day} to {@code userId},
+     * and returns every ask of that DM (a retry of the same day lists the same runs).
+     */
+    public List<Open> claimFor(String teamId, String owner, String userId, LocalDate day, List<Long> projectIds) {
+        for (long projectId : projectIds) {
+            jdbc.sql("update mlflow_run_ask set outcome = 'asked', asked_on = ?, slack_user = ? "
+                            + "where team_id = ? and owner = ? and project_id = ? and outcome is null")
+                    .params(day, userId, teamId, owner, projectId).update();
+        }
         return jdbc.sql("select id, project_id, run_id, owner from mlflow_run_ask where team_id = ? and owner = ? "
                         + "and outcome = 'asked' and asked_on = ? and slack_user = ? order by project_id, found_at, id")
                 .params(teamId, owner, day, userId)
                 .query((rs, n) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).list();
     }
 
-    /** No Slack user has the owner's e-mail: their open asks are closed, so Slack is not asked about them daily. */
-    public int settleWithoutSlackUser(String teamId, String owner) {
-        return jdbc.sql("update mlflow_run_ask set outcome = 'no_slack_user' where team_id = ? and owner = ? and outcome is null")
-                .params(teamId, owner).update();
+    /**
+     * Nobody in Slack is the owner for these projects (no mapping, and no Slack user has the e-mail):
+     * their open asks there are closed, so Slack is not asked about them daily.
+     */
+    public int settleWithoutSlackUser(String teamId, String owner, List<Long> projectIds) {
+        int settled = 0;
+        for (long projectId : projectIds) {
+            settled += jdbc.sql("update mlflow_run_ask set outcome = 'no_slack_user' "
+                            + "where team_id = ? and owner = ? and project_id = ? and outcome is null")
+                    .params(teamId, owner, projectId).update();
+        }
+        return settled;
     }
 
     /** How the run's ask stands: null when it has none or it is open. */

@@ -205,8 +205,13 @@ public class SlackPeople implements AutoCloseable {
      * bot or deactivated account. Slack being unavailable is not an answer: {@link SlackUnavailable} is thrown.
      */
     public java.util.Optional<String> byEmail(String teamId, String email) {
+        return byEmail(teamId, email, SlackCalls.Patience.WAIT);
+    }
+
+    /** As {@link #byEmail(String, String)}, with the patience of the caller (a form answers within 3 seconds). */
+    public java.util.Optional<String> byEmail(String teamId, String email, SlackCalls.Patience patience) {
         try {
-            User user = slack.call(teamId, "users.lookupByEmail", SlackCalls.Patience.WAIT,
+            User user = slack.call(teamId, "users.lookupByEmail", patience,
                     c -> c.usersLookupByEmail(r -> r.email(email))).getUser();
             if (user == null || user.isBot() || user.isDeleted()) {
                 return java.util.Optional.empty();

@@ -2,7 +2,11 @@ package dev.daybook.slack.runs;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -21,10 +25,11 @@ import dev.daybook.slack.client.SlackPeople;
 import dev.daybook.slack.delivery.OncePoster;
 
 /**
- * Asks the owner of runs Daybook found in MLflow to mention them in their update: the MLflow user's
- * e-mail is looked up in Slack, and one DM per owner and day (their day) lists every run found for
+ * Asks the owner of runs Daybook found in MLflow to mention them in their update: the project's owner
+ * mapping says who the MLflow user is in Slack (a user id, or an e-mail), else the MLflow user's
+ * e-mail is looked up in Slack, and one DM per person and day (their day) lists every run found for
  * them not yet asked about, across projects. A run they named in an update already is left out; an
- * e-mail no Slack user has is logged, and its runs stay recorded. Runs found after the day's DM wait
+ * owner nobody in Slack is (no mapping, and no Slack user has the e-mail) is logged, and their runs stay recorded. Runs found after the day's DM wait
  * for the next day's (the polling hands them over again a day later).
  */
 @Component
@@ -53,26 +58,43 @@ class FoundRunAsks {
 
     @ApplicationModuleListener(id = "slack.mlflow-runs-to-mention", propagation = Propagation.NOT_SUPPORTED)
     void on(MlflowPolling.RunsToMention event) {
-        Optional<String> user = event.owner().contains("@") ? slackPeople.byEmail(event.teamId(), event.owner())
-                : Optional.empty();
-        if (user.isEmpty()) {
-            log.info("MLflow: no Slack user has the e-mail of a run owner ({}); their runs are recorded and nobody is asked.",
-                    event.owner().contains("@") ? "users_not_found" : "not an e-mail");
-            polling.ownerNotInSlack(event.teamId(), event.owner());
-            return;
+        String teamId = event.teamId();
+        String owner = event.owner();
+        // Who the owner is, project by project: the project's mapping wins, else the MLflow e-mail.
+        Map<String, List<Long>> byUser = new LinkedHashMap<>();
+        List<Long> nobody = new ArrayList<>();
+        Map<String, Optional<String>> looked = new HashMap<>();
+        for (MlflowPolling.OwnerInProject in : polling.openAsksOf(teamId, owner)) {
+            String target = in.mappedTo() != null ? in.mappedTo() : owner;
+            Optional<String> user = !target.contains("@") ? (in.mappedTo() != null ? Optional.of(target) : Optional.empty())
+                    : looked.computeIfAbsent(target.toLowerCase(java.util.Locale.ROOT), email -> slackPeople.byEmail(teamId, email));
+            if (user.isPresent()) {
+                byUser.computeIfAbsent(user.get(), u -> new ArrayList<>()).add(in.projectId());
+            } else {
+                log.info("MLflow: nobody in Slack is a run owner in project {} ({}); their runs are recorded and nobody is asked.",
+                        in.projectId(), in.mappedTo() != null ? "the mapped e-mail: users_not_found"
+                                : target.contains("@") ? "users_not_found" : "not an e-mail, and not in the project's mapping");
+                nobody.add(in.projectId());
+            }
         }
-        String userId = user.get();
-        LocalDate day = people.calendar(event.teamId(), userId).dayAt(clock.instant());
+        if (!nobody.isEmpty()) {
+            polling.ownerNotInSlack(teamId, owner, nobody);
+        }
+        byUser.forEach((userId, projectIds) -> ask(teamId, owner, userId, projectIds));
+    }
+
+    private void ask(String teamId, String owner, String userId, List<Long> projectIds) {
+        LocalDate day = people.calendar(teamId, userId).dayAt(clock.instant());
         String key = "mlflow-runs:" + userId + ":" + day;
-        if (deliveries.find(event.teamId(), key).isPresent()) {
+        if (deliveries.find(teamId, key).isPresent()) {
             return; // today's DM went out: what was found since waits for tomorrow's
         }
-        List<RunView> runs = polling.runsToMention(event.teamId(), event.owner(), userId, day);
+        List<RunView> runs = polling.runsToMention(teamId, owner, userId, day, projectIds);
         if (runs.isEmpty()) {
             return;
         }
         String text = text(runs);
-        deliveries.postOnce(event.teamId(), key, userId, null, 1, m -> m.text(text));
+        deliveries.postOnce(teamId, key, userId, null, 1, m -> m.text(text));
     }
 
     private String text(List<RunView> runs) {

@@ -38,6 +38,8 @@ import dev.daybook.runs.TrackingServer;
 import dev.daybook.slack.blockkit.FormValues;
 import dev.daybook.slack.blockkit.SlackText;
 import dev.daybook.slack.client.SlackCalls;
+import dev.daybook.slack.client.SlackPeople;
+import dev.daybook.slack.client.SlackRefused;
 import dev.daybook.slack.settings.Leadership;
 import dev.daybook.slack.settings.ProjectSettingsSection;
 import dev.daybook.slack.transport.SlackListener;
@@ -52,6 +54,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     static final String MLFLOW_URL = "mlflow_url";
     static final String MLFLOW_TOKEN = "mlflow_token";
     static final String MLFLOW_EXPERIMENTS = "mlflow_experiments";
+    static final String MLFLOW_OWNERS = "mlflow_owners";
     static final String NEW_TOKEN = "daybook_new_api_token";
     static final String REVOKE_TOKENS = "daybook_revoke_api_tokens";
     static final String REVOKE_TOKEN = "daybook_revoke_api_token";
@@ -69,10 +72,12 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
     private final SlackCalls slack;
     private final Leadership leadership;
     private final MlflowPolling polling;
+    private final SlackPeople people;
 
     RunSettingsSection(RunService runs, ApiTokens tokens, ProjectDirectory projects, SlackCalls slack, Leadership leadership,
-                       MlflowPolling polling) {
+                       MlflowPolling polling, SlackPeople people) {
         this.leadership = leadership;
+        this.people = people;
         this.polling = polling;
         this.runs = runs;
         this.tokens = tokens;
@@ -91,6 +96,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         List<ApiTokens.TokenInfo> listed = tokens.list(project.teamId(), project.id());
         int count = listed.size();
         List<MlflowPolling.WatchedExperiment> watched = polling.watched(project.teamId(), project.id());
+        String mapped = OwnerMappingText.text(polling.ownerMapping(project.teamId(), project.id()));
         List<LayoutBlock> blocks = new ArrayList<>(List.of(
                 input(i -> i.blockId(MLFLOW_URL).optional(true).label(plainText("MLflow tracking server"))
                         .hint(plainText("Like https://mlflow.example.com. Runs named in updates get their metrics from it."))
@@ -120,6 +126,17 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                             }
                             return p;
                         }))),
+                input(i -> i.blockId(MLFLOW_OWNERS).optional(true).label(plainText("Who MLflow users are in Slack"))
+                        .hint(plainText("One a line, like ada = U0123ABC (a member ID: Slack profile, ⋮ › Copy member ID) "
+                                + "or ada = ada@acme.io (the e-mail the person has in Slack); at most "
+                                + OwnerMappingText.MOST_LINES + ". Without a line, a run's owner is found by their MLflow e-mail."))
+                        .element(plainTextInput(p -> {
+                            p.actionId(FormValues.VALUE).multiline(true).maxLength(OwnerMappingText.MOST_CHARS);
+                            if (!mapped.isEmpty()) {
+                                p.initialValue(mapped);
+                            }
+                            return p;
+                        }))),
                 section(s -> s.blockId("wandb").text(markdownText(SlackText.escape(wandb(runs.wandbStatus()))))),
                 section(s -> s.blockId("api_tokens").text(markdownText("*API tokens for training scripts*: "
                                 + (count == 0 ? "none yet." : count + " created.") + " A token is shown once, when it is created."))
@@ -127,7 +144,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                                 .value(Long.toString(project.id())))))));
         String problems = watchProblems(watched);
         if (!problems.isEmpty()) {
-            // after the W&B line and the token button: insert before them, below the inputs
+            // right below the watched experiments they are about
             blocks.add(3, section(s -> s.blockId("mlflow_watch_problems").text(markdownText(problems))));
         }
         for (ApiTokens.TokenInfo token : listed.subList(0, Math.min(TOKENS_LISTED, count))) {
@@ -211,6 +228,7 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
                         }
                     });
         }
+        ownerProblem(project, values.text(MLFLOW_OWNERS)).ifPresent(problem -> errors.put(MLFLOW_OWNERS, problem));
         if (token != null && !token.isBlank() && !addressGiven) {
             errors.put(MLFLOW_TOKEN, "A token needs a server address above.");
         } else if (token != null && !token.isBlank() && !NONE.equalsIgnoreCase(token.strip()) && !runs.canStoreTrackingTokens()) {
@@ -224,12 +242,54 @@ class RunSettingsSection implements ProjectSettingsSection, SlackListener {
         return errors;
     }
 
+    /**
+     * What is wrong with the typed owner mapping: its form first, then whether Slack knows each person
+     * (a line saved before was checked then, and is not asked about again, to keep the form quick).
+     */
+    private Optional<String> ownerProblem(Project project, String typed) {
+        OwnerMappingText.Read read = OwnerMappingText.read(typed);
+        if (read.problem() != null) {
+            return Optional.of(read.problem());
+        }
+        List<MlflowPolling.OwnerMapping> stored = polling.ownerMapping(project.teamId(), project.id());
+        for (OwnerMappingText.Line line : read.lines()) {
+            if (stored.contains(new MlflowPolling.OwnerMapping(line.mlflowUser(), line.slackUser()))) {
+                continue;
+            }
+            try {
+                if (line.isEmail()) {
+                    if (people.byEmail(project.teamId(), line.slackUser(), SlackCalls.Patience.NONE).isEmpty()) {
+                        return Optional.of("Line " + line.number() + ": no person in this Slack workspace has the e-mail "
+                                + line.slackUser() + ". Check it, or write their member ID instead.");
+                    }
+                } else {
+                    Optional<Boolean> person = people.isPerson(project.teamId(), line.slackUser());
+                    if (person.isEmpty()) {
+                        return Optional.of("Slack did not let me check who " + line.slackUser() + " (line " + line.number()
+                                + ") is just now; nothing was saved. Please try again in a moment.");
+                    }
+                    if (!person.get()) {
+                        return Optional.of("Line " + line.number() + ": Slack knows no person " + line.slackUser()
+                                + " in this workspace (or it is a bot, or deactivated).");
+                    }
+                }
+            } catch (SlackRefused | dev.daybook.slack.client.SlackUnavailable e) {
+                log.info("Slack: could not look up an e-mail of the MLflow owner mapping ({}).", e.getMessage());
+                return Optional.of("Slack did not let me check the e-mail on line " + line.number()
+                        + " just now; nothing was saved. Please try again in a moment.");
+            }
+        }
+        return Optional.empty();
+    }
+
     private boolean storedToken(Project project) {
         return runs.trackingServer(project.teamId(), project.id()).map(TrackingServer::token).isPresent();
     }
 
     @Override
     public void save(Project project, FormValues values) {
+        // checked already: who the owners are does not depend on the server, and stays if it is removed
+        polling.mapOwners(project.teamId(), project.id(), OwnerMappingText.mapping(OwnerMappingText.read(values.text(MLFLOW_OWNERS))));
         String url = values.text(MLFLOW_URL);
         if (url == null || url.isBlank()) {
             runs.setTrackingServer(project.teamId(), project.id(), null);
