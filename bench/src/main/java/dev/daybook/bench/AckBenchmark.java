@@ -21,7 +21,12 @@ final class AckBenchmark {
     static final int CHANNELS = 40;
     static final int[] CLIENTS = {1, 16, 64};
 
-    record Row(String target, String kind, Load.Result result) {
+    /**
+     * One phase. {@code cpuMs}: CPU per request of the server (and of PostgreSQL, on PostgreSQL) from the
+     * phase's start until the work the phase caused was done (derivations, sharing); {@code settledSeconds}:
+     * how long after the phase's last answer that was. {@code cold}: the first phase after start.
+     */
+    record Row(String target, String kind, Load.Result result, double cpuMs, double settledSeconds, boolean cold) {
     }
 
     /** Start-up and memory of one Daybook run. */
@@ -81,6 +86,10 @@ final class AckBenchmark {
     }
 
     private void measure(String target, Service service) {
+        measure(target, service, target.endsWith("PostgreSQL"));
+    }
+
+    private void measure(String target, Service service, boolean postgres) {
         SlackTraffic traffic = new SlackTraffic(service.baseUrl());
         Load load = new Load();
         String responseUrl = slack.responseUrl("ack");
@@ -89,19 +98,79 @@ final class AckBenchmark {
         long epoch = System.currentTimeMillis() / 1000;
         LongFunction<HttpRequest> messages = n -> traffic.channelMessage(channel("CM", n), person(n),
                 SlackTraffic.FIVE_ITEMS_MESSAGE, epoch + "." + String.format("%06d", n % 1_000_000));
-        run(target, "/update", load, commands);
-        run(target, "channel post", load, messages);
+        run(target, "/update", load, commands, service, postgres, true);
+        run(target, "channel post", load, messages, service, postgres, false);
     }
 
-    private void run(String target, String kind, Load load, LongFunction<HttpRequest> requests) {
-        Load.Result warm = load.run(16, settings.warmup(), requests);
-        Bench.log("  %s %s warm-up: %.0f/s, %d errors", target, kind, warm.throughput(), warm.errors());
-        for (int clients : CLIENTS) {
-            Load.Result result = load.run(clients, settings.measure(), requests);
-            rows.add(new Row(target, kind, result));
-            Bench.log("  %s %s, %2d clients: %.0f/s ± %.0f, p50/p99/max %s ms, %d errors", target, kind, clients,
-                    result.throughput(), result.throughputSpread(), result.latency().summary(), result.errors());
+    private void run(String target, String kind, Load load, LongFunction<HttpRequest> requests, Service service,
+                     boolean postgres, boolean first) {
+        Row warm = phase(target, kind, load, 16, settings.warmup(), requests, service, postgres, first);
+        // Warm means every person seen: a server that has not met someone asks Slack who they are before
+        // answering, which is the cold start's cost, not the everyday one's.
+        long seen = warm.result().requests();
+        long began = System.nanoTime();
+        while (first && seen < 2L * PEOPLE && System.nanoTime() - began < Duration.ofMinutes(2).toNanos()) {
+            Row more = phase(target, kind, load, 16, settings.warmup(), requests, service, postgres, false);
+            seen += more.result().requests();
         }
+        Bench.log("  %s %s warm-up: %.0f/s, %d errors; %.2f ms CPU per request, settled %.1f s after", target, kind,
+                warm.result().throughput(), warm.result().errors(), warm.cpuMs(), warm.settledSeconds());
+        if (first) {
+            rows.add(warm);
+        }
+        for (int clients : CLIENTS) {
+            Row row = phase(target, kind, load, clients, settings.measure(), requests, service, postgres, false);
+            rows.add(row);
+            Load.Result result = row.result();
+            Bench.log("  %s %s, %2d clients: %.0f/s ± %.0f, p50/p99/max %s ms, %d errors; %.2f ms CPU per request, "
+                            + "settled %.1f s after", target, kind, clients, result.throughput(), result.throughputSpread(),
+                    result.latency().summary(), result.errors(), row.cpuMs(), row.settledSeconds());
+        }
+    }
+
+    /** One phase of load, then a wait until the server is quiet again, with the CPU it took all told. */
+    private Row phase(String target, String kind, Load load, int clients, Duration length,
+                      LongFunction<HttpRequest> requests, Service service, boolean postgres, boolean cold) {
+        double before = cpu(service, postgres);
+        Load.Result result = load.run(clients, length, requests);
+        double settled = awaitQuiet(service);
+        double after = cpu(service, postgres);
+        double perRequest = result.requests() == 0 ? Double.NaN : (after - before) * 1000 / result.requests();
+        return new Row(target, kind, result, perRequest, settled, cold);
+    }
+
+    private static double cpu(Service service, boolean postgres) {
+        return CpuTime.seconds(service.pid()) + (postgres ? CpuTime.postgresSeconds() : 0);
+    }
+
+    /**
+     * Waits until the server uses under a tenth of a core for 0.6 s (what it still derives and shares
+     * after the last answer is done), at most two minutes; returns how long that took, the quiet part
+     * not counted.
+     */
+    private static double awaitQuiet(Service service) {
+        long began = System.nanoTime();
+        long quietSince = began;
+        int quiet = 0;
+        double last = CpuTime.seconds(service.pid());
+        while (quiet < 3 && System.nanoTime() - began < Duration.ofMinutes(2).toNanos()) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            double now = CpuTime.seconds(service.pid());
+            if (Double.isNaN(now) || now - last < 0.02) {
+                if (quiet++ == 0) {
+                    quietSince = System.nanoTime() - Duration.ofMillis(200).toNanos();
+                }
+            } else {
+                quiet = 0;
+            }
+            last = now;
+        }
+        return Math.max(0, quietSince - began) / 1e9;
     }
 
     /** Person n of the run: every request of a run is a real update (new, or a revision of that day's). */
@@ -114,7 +183,11 @@ final class AckBenchmark {
     }
 
     Load.Result find(String target, String kind, int clients) {
-        return rows.stream().filter(r -> r.target.equals(target) && r.kind.equals(kind) && r.result.clients() == clients)
-                .map(Row::result).findFirst().orElse(null);
+        return findRow(target, kind, clients).map(Row::result).orElse(null);
+    }
+
+    java.util.Optional<Row> findRow(String target, String kind, int clients) {
+        return rows.stream().filter(r -> !r.cold() && r.target.equals(target) && r.kind.equals(kind)
+                && r.result.clients() == clients).findFirst();
     }
 }

@@ -35,10 +35,16 @@ final class Report {
         begin("### 1. Acknowledgement");
         line("Closed loop: each client sends its next request when the previous one is answered. Latency is until "
                 + "the answer (Daybook answers after the update is committed). Throughput ± standard deviation of "
-                + "the per-second throughput. " + secondsNote() + " Errors: answers other than HTTP 200.");
+                + "the per-second throughput. " + secondsNote() + " Errors: answers other than HTTP 200. "
+                + "The rows marked *cold* are the warm-up right after the server became healthy (Daybook sees its "
+                + "400 people for the first time there); the others are of a warm server. CPU per request: what the "
+                + "server used (and PostgreSQL, on PostgreSQL), from the phase's start until it was quiet again "
+                + "(under a tenth of a core), so the work an update causes after its answer (deriving it, sharing "
+                + "it) is counted; settled: how long after the phase's last answer that quiet came.");
         line("");
-        line("| server | request | clients | throughput /s | p50 / p99 / max ms | errors | vs bare Bolt | vs durable floor |");
-        line("|---|---|---:|---:|---:|---:|---:|---:|");
+        line("| server | request | clients | throughput /s | p50 / p99 / max ms | errors | vs bare Bolt | vs durable floor "
+                + "| CPU ms per request | settled after s |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (AckBenchmark.Row row : ack.rows) {
             Load.Result r = row.result();
             Load.Result floor = ack.find("bare Bolt", row.kind(), r.clients());
@@ -47,8 +53,13 @@ final class Report {
                     ? ack.find("durable floor, " + row.target().substring("Daybook, ".length()), row.kind(), r.clients())
                     : null;
             String durableRatio = durable == null ? "" : pct(r.throughput() / durable.throughput());
-            line("| %s | %s | %d | %.0f ± %.0f | %s | %d | %s | %s |", row.target(), row.kind(), r.clients(),
-                    r.throughput(), r.throughputSpread(), r.latency().summary(), r.errors(), ratio, durableRatio);
+            if (row.cold()) {
+                ratio = "";
+                durableRatio = "";
+            }
+            line("| %s | %s | %d | %.0f ± %.0f | %s | %d | %s | %s | %.2f | %.1f |", row.target(),
+                    row.kind() + (row.cold() ? " (*cold*)" : ""), r.clients(), r.throughput(), r.throughputSpread(),
+                    r.latency().summary(), r.errors(), ratio, durableRatio, row.cpuMs(), row.settledSeconds());
         }
         line("");
         for (String database : List.of("H2", "PostgreSQL")) {
@@ -60,6 +71,12 @@ final class Report {
                         pct(ratio) + " (" + fmt(daybook.throughput()) + " against " + fmt(durable.throughput()) + " /s)");
                 goal("`/update` p99 at 16 clients on " + database + " < 20 ms", daybook.latency().p99() < 20,
                         fmt1(daybook.latency().p99()) + " ms");
+            }
+            if (database.equals("H2")) {
+                ack.findRow("Daybook, H2", "/update", 16).ifPresent(row -> goal(
+                        "CPU per `/update` at 16 clients on H2, all told (answer, derivation, sharing) ≤ 1 ms",
+                        row.cpuMs() <= 1, fmt2(row.cpuMs()) + " ms (durable floor " + ack.findRow("durable floor, H2",
+                                "/update", 16).map(f -> fmt2(f.cpuMs())).orElse("?") + " ms)"));
             }
         }
         Load.Result h2 = ack.find("Daybook, H2", "/update", 16);
@@ -217,5 +234,9 @@ final class Report {
 
     static String mib(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", v);
+    }
+
+    private static String fmt2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 }
