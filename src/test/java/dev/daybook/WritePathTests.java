@@ -61,6 +61,34 @@ class WritePathTests extends SlackAppTest {
         assertThat(revision.after()).as("statements after the answer, a revision").isLessThanOrEqualTo(AFTER_LIMIT);
     }
 
+    @Test
+    void anUpdateThatNamesNoRunAndNoGoalStoresNoWorkForTheirListeners() {
+        clock.set(java.time.Instant.parse("2027-03-10T15:00:00Z"));
+        String channel = newChannel();
+        slack.channel(channel, "wq-" + channel.toLowerCase());
+        String author = newUser();
+        slack.user(author, "Author", "Europe/London");
+        record(channel, author, "Update:\n- opened the project\nNext:\n- more");
+
+        long plain = publicationsFor(channel, author,
+                "Update:\n- opened the project\n- cleaned the invoices\nNext:\n- more");
+        long rich = publicationsFor(channel, author,
+                "Update:\n- opened the project\n- cleaned the invoices\n- baseline (run:wq-1) auc=0.8 #wq-goal\nNext:\n- more");
+        // Sharing (slack.update-recorded) and the canvas (slack.canvas.update-recorded) have work for every
+        // update; runs.from-updates and slack.goal-hints only for one that names a run or a goal (a revision
+        // that drops a run still is for runs, which withdraws it: RunWithdrawalTests). 4 before.
+        assertThat(plain).as("publications stored for an update that names no run and no goal").isEqualTo(2);
+        // Those two, and what the run's own events start.
+        assertThat(rich).as("publications stored for an update with a run and a goal").isGreaterThanOrEqualTo(plain + 2);
+    }
+
+    private long publicationsFor(String channel, String user, String text) {
+        awaitDerivedWork(channel);
+        long before = StatementCount.publicationsStored();
+        record(channel, user, text);
+        return StatementCount.publicationsStored() - before;
+    }
+
     // Today's counts (docs/benchmarks.md, "Statements per update"): a change that adds statements to
     // the path fails here and has to say why. One more is allowed where items are inserted: the item
     // sequence is asked for fifty ids at a time, and an update's items may need the next fifty.

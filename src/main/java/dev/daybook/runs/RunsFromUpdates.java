@@ -30,7 +30,8 @@ class RunsFromUpdates {
         this.runs = runs;
     }
 
-    @ApplicationModuleListener(id = "runs.from-updates")
+    // An update that names no run, now or before, has nothing for this listener: not even stored for it.
+    @ApplicationModuleListener(id = "runs.from-updates", condition = "#event.mayNameRuns()")
     void on(UpdateRecorded event) {
         UpdateView update = updates.byId(event.updateId()).orElse(null);
         if (update == null || !update.teamId().equals(event.teamId())) {

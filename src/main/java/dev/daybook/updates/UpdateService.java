@@ -171,6 +171,7 @@ public class UpdateService {
             }
         }
         boolean revised = update.revision() > 0;
+        boolean runsBefore = revised && UpdateRecorded.Mentions.namesRuns(update.items());
         boolean stated = parsed.blockersStated() || (adding && baseStated);
         String raw = StorableText.of(request.text()).strip();
         if (adding && !base.isEmpty()) {
@@ -183,7 +184,8 @@ public class UpdateService {
 
         UpdateView view = update.toView();
         events.publishEvent(UpdateRecorded.of(view, project.channelId())
-                .fromPost(request.messageTs(), request.threadTs(), parsed.problems()));
+                .fromPost(request.messageTs(), request.threadTs(), parsed.problems())
+                .mentioning(UpdateRecorded.Mentions.of(view.items(), runsBefore)));
         count(request.source(), adding ? "added" : revised ? "revised" : "recorded");
         return Recording.recorded(view, project, revised, adding && revised, parsed.problems());
     }

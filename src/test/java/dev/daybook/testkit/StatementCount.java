@@ -22,6 +22,7 @@ public final class StatementCount {
             "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
     private static final AtomicLong ALL = new AtomicLong();
+    private static final AtomicLong PUBLICATIONS = new AtomicLong();
     /** {@code -Ddaybook.test.trace-sql=true} prints every statement with its thread, to see where a count comes from. */
     private static final boolean TRACE = Boolean.getBoolean("daybook.test.trace-sql");
 
@@ -32,6 +33,14 @@ public final class StatementCount {
     public static long onThreads(String prefix) {
         return BY_THREAD.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(e -> e.getValue().get()).sum();
+    }
+
+    /**
+     * Rows inserted into the event publication registry so far (one per listener an event was stored
+     * for): each row of a batch counts.
+     */
+    public static long publicationsStored() {
+        return PUBLICATIONS.get();
     }
 
     /** Statements executed so far on every thread. */
@@ -56,6 +65,11 @@ public final class StatementCount {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (sql != null && sql.regionMatches(true, 0, "insert into event_publication ", 0, 29)
+                    && (method.getName().equals("addBatch") || method.getName().equals("executeUpdate")
+                            || method.getName().equals("execute"))) {
+                PUBLICATIONS.incrementAndGet();
+            }
             if (EXECUTIONS.contains(method.getName())) {
                 executed();
                 if (TRACE) {

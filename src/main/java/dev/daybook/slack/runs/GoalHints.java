@@ -37,7 +37,9 @@ class GoalHints {
         this.deliveries = deliveries;
     }
 
-    @ApplicationModuleListener(id = "slack.goal-hints", propagation = Propagation.NOT_SUPPORTED)
+    // An update that names no goal has nothing to hint at: not even stored for it.
+    @ApplicationModuleListener(id = "slack.goal-hints", propagation = Propagation.NOT_SUPPORTED,
+            condition = "#event.mayNameGoals()")
     void on(UpdateRecorded event) {
         UpdateView update = updates.byId(event.updateId()).orElse(null);
         if (update == null || update.revision() != event.revision()) {
