@@ -17,6 +17,7 @@ import dev.daybook.projects.Project;
 import dev.daybook.projects.ProjectDirectory;
 import dev.daybook.status.ProjectStatus;
 import dev.daybook.status.StatusService;
+import dev.daybook.updates.UpdateService;
 
 /**
  * Each project's "Project status" canvas: when it is due for an edit, who takes the edit, what it
@@ -33,15 +34,17 @@ public class Canvases {
     private final ProjectDirectory projects;
     private final StatusService status;
     private final Digests digests;
+    private final UpdateService updates;
     private final CanvasSettings settings;
     private final Clock clock;
 
     Canvases(ProjectCanvases rows, ProjectDirectory projects, StatusService status, Digests digests,
-             CanvasSettings settings, Clock clock) {
+             UpdateService updates, CanvasSettings settings, Clock clock) {
         this.rows = rows;
         this.projects = projects;
         this.status = status;
         this.digests = digests;
+        this.updates = updates;
         this.settings = settings;
         this.clock = clock;
     }
@@ -92,9 +95,10 @@ public class Canvases {
             return Optional.empty();
         }
         Project project = found.get();
-        ProjectStatus now = status.status(project);
+        // As derived so far: what is still waiting tells the canvas again once derived.
+        ProjectStatus now = updates.asDerived(() -> status.status(project));
         IsoWeek week = digests.currentWeek(project);
-        WeeklySummary summary = digests.summary(project, week);
+        WeeklySummary summary = updates.asDerived(() -> digests.summary(project, week));
         String link = digests.newLink(project, week);
         return Optional.of(CanvasMarkdown.render(now, summary, link, projects.zone(project), clock.instant()));
     }

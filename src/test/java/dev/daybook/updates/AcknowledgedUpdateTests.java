@@ -39,6 +39,12 @@ class AcknowledgedUpdateTests extends SlackAppTest {
     @Autowired
     DerivationWorkers background;
 
+    @Autowired
+    dev.daybook.canvas.Canvases canvases;
+
+    @Autowired
+    dev.daybook.projects.ProjectDirectory projects;
+
     @Test
     void theAuthorsStatusRightAfterTheAnswerShowsTheUpdate() throws Exception {
         clock.set(Instant.parse("2027-03-10T15:00:00Z"));
@@ -188,6 +194,31 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         awaitDerived(other);
         assertThat(jdbc.sql("select revision from daily_update where user_id = ?").param(author)
                 .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void theCanvasShowsWhatIsDerivedAndLeavesWhatWaitsToTheWorkers() throws Exception {
+        // The canvas is kept in step by each derivation's event: deriving for it put the project's
+        // derivations on the outbox's threads, row locks held for the whole rendering.
+        clock.set(Instant.parse("2027-03-10T15:00:00Z"));
+        String channel = newChannel();
+        String name = "canvas-" + channel.toLowerCase();
+        String author = newUser();
+        slack.user(author, "Grace Hopper", "UTC");
+        slackRequests.command("/update", "Update: opened the project Next: more", channel, name, author);
+        awaitDerived(author);
+        long projectId = projects.byChannel(dev.daybook.testkit.FakeSlack.TEAM_ID, channel).orElseThrow().id();
+
+        try (Held held = holdBackground()) {
+            slackRequests.command("/update", "Update: opened the project; tuned the ranker Next: more", channel, name,
+                    author);
+            String canvas = canvases.markdown(dev.daybook.testkit.FakeSlack.TEAM_ID, projectId).orElseThrow();
+            assertThat(canvas).contains("opened the project").doesNotContain("tuned the ranker");
+            assertThat(waiting(author)).as("left to the derivation workers").isEqualTo(1);
+        }
+        awaitDerived(author);
+        assertThat(canvases.markdown(dev.daybook.testkit.FakeSlack.TEAM_ID, projectId).orElseThrow())
+                .contains("tuned the ranker");
     }
 
     @Test
