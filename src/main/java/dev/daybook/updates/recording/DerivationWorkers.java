@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 public class DerivationWorkers {
 
     public static final int WORKERS = 2;
+    private static final Logger log = LoggerFactory.getLogger(DerivationWorkers.class);
 
     private final AtomicInteger count = new AtomicInteger();
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
@@ -70,6 +73,9 @@ public class DerivationWorkers {
         do {
             try {
                 work.run();
+            } catch (RuntimeException e) {
+                // What failed stays in update_submission for the sweep or the next reader; the worker goes on.
+                log.warn("A derivation failed; what it had to derive waits for the next one", e);
             } finally {
                 again = authors.compute(key, (k, state) -> state == State.AGAIN ? State.RUNNING : null) != null;
             }
