@@ -20,10 +20,49 @@ final class CpuTime {
 
     /** Seconds of CPU the process has used, or NaN when it cannot be read (not Linux, gone). */
     static double seconds(long pid) {
+        return ofStat(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /**
+     * Seconds of CPU the JVM's threads have used for the application, the JIT compiler's threads left
+     * out: on two cores the C2 compiler works for minutes after start (83 CPU-seconds in the first ten
+     * minutes of a benchmark run), which is the cost of a young process, not of an update.
+     */
+    static double withoutCompiler(long pid) {
+        return threads(pid, false);
+    }
+
+    /** Seconds of CPU the JVM's JIT compiler threads have used. */
+    static double compiler(long pid) {
+        return threads(pid, true);
+    }
+
+    private static double threads(long pid, boolean compiler) {
+        double total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    // Thread names in comm are cut to 15 characters: "C2 CompilerThre".
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.matches("C[12] Compiler.*") == compiler) {
+                        double used = ofStat(task.resolve("stat"));
+                        total += Double.isNaN(used) ? 0 : used;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    private static double ofStat(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String text = Files.readString(stat);
             // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;

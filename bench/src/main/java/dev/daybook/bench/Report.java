@@ -38,13 +38,14 @@ final class Report {
                 + "the per-second throughput. " + secondsNote() + " Errors: answers other than HTTP 200. "
                 + "The rows marked *cold* are the warm-up right after the server became healthy (Daybook sees its "
                 + "400 people for the first time there); the others are of a warm server. CPU per request: what the "
-                + "server used (and PostgreSQL, on PostgreSQL), from the phase's start until it was quiet again "
+                + "server used (and PostgreSQL, on PostgreSQL), the JIT compiler's threads left out (their CPU is "
+                + "the JIT column, in seconds for the whole phase), from the phase's start until it was quiet again "
                 + "(under a tenth of a core), so the work an update causes after its answer (deriving it, sharing "
                 + "it) is counted; settled: how long after the phase's last answer that quiet came.");
         line("");
         line("| server | request | clients | throughput /s | p50 / p99 / max ms | errors | vs bare Bolt | vs durable floor "
-                + "| CPU ms per request | settled after s |");
-        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| CPU ms per request | settled after s | JIT s |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (AckBenchmark.Row row : ack.rows) {
             Load.Result r = row.result();
             Load.Result floor = ack.find("bare Bolt", row.kind(), r.clients());
@@ -57,9 +58,10 @@ final class Report {
                 ratio = "";
                 durableRatio = "";
             }
-            line("| %s | %s | %d | %.0f ± %.0f | %s | %d | %s | %s | %.2f | %.1f |", row.target(),
+            line("| %s | %s | %d | %.0f ± %.0f | %s | %d | %s | %s | %.2f | %.1f | %.1f |", row.target(),
                     row.kind() + (row.cold() ? " (*cold*)" : ""), r.clients(), r.throughput(), r.throughputSpread(),
-                    r.latency().summary(), r.errors(), ratio, durableRatio, row.cpuMs(), row.settledSeconds());
+                    r.latency().summary(), r.errors(), ratio, durableRatio, row.cpuMs(), row.settledSeconds(),
+                    row.compilerSeconds());
         }
         line("");
         for (String database : List.of("H2", "PostgreSQL")) {
