@@ -217,9 +217,7 @@ public class UpdateService {
         Optional<Project> known = projects.byChannel(request.teamId(), request.channelId());
         if (!parsed.recognised() || !parsed.hasDone() || parsed.verdict() == ParsedUpdate.Verdict.MAYBE
                 || known.isEmpty() || request.messageTs() != null && (recordedMessage(request.teamId(),
-                        request.channelId(), request.messageTs()) || waiting.stream().anyMatch(w ->
-                        request.messageTs().equals(w.request().messageTs())
-                                && request.channelId().equals(w.request().channelId())))) {
+                        request.channelId(), request.messageTs()) || waitingHasMessage(waiting, request))) {
             return record(request);
         }
         Project project = known.get();
@@ -257,6 +255,12 @@ public class UpdateService {
                         revision, sameDay.isEmpty() ? filing.late() : sameDay.get(0).filedLate(),
                         sameDay.isEmpty() ? now : sameDay.get(0).receivedAt(), now, items));
         return Recording.recorded(answer, project, revision > 1, false, parsed.problems());
+    }
+
+    /** Whether the post's message is one of the author's waiting posts (an edit, or Slack's retry of it). */
+    private static boolean waitingHasMessage(List<Submissions.Submission> waiting, RecordUpdate request) {
+        return waiting.stream().anyMatch(w -> request.messageTs().equals(w.request().messageTs())
+                && request.channelId().equals(w.request().channelId()));
     }
 
     /**
@@ -328,7 +332,7 @@ public class UpdateService {
 
     /** Derives what is waiting in one project (each of its waiting authors), for a reader of the project. */
     void settleProject(String teamId, long projectId) {
-        if (AS_DERIVED.get() != null || !submissions.anyPending(teamId)) {
+        if (AS_DERIVED.get() != null) {
             return;
         }
         submissions.pendingAuthorsIn(teamId, projectId).forEach(a -> settleAuthor(a.teamId(), a.userId()));
@@ -440,6 +444,7 @@ public class UpdateService {
 
     /** Every version of an update, newest first, as its author can look back on them. */
     public List<Revision> history(String teamId, long updateId) {
+        // Read again after the author's waiting posts are derived: one of them may be a newer revision.
         updates.findById(updateId).filter(u -> u.teamId().equals(teamId)).ifPresent(u -> settleAuthor(teamId, u.userId()));
         Optional<UpdateEntity> update = updates.findById(updateId).filter(u -> u.teamId().equals(teamId));
         if (update.isEmpty()) {
@@ -543,7 +548,7 @@ public class UpdateService {
         if (userId != null) {
             settleAuthor(teamId, userId);
         } else {
-            settleProject(teamId, projectId);
+            settleProject(teamId, projectId); // the project's readers: status, the summary
         }
         return updates.findInRange(teamId, projectId, from, to, userId).stream().map(UpdateEntity::toView).toList();
     }
