@@ -244,7 +244,7 @@ public class UpdateService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                background.execute(new Submissions.Author(teamId, userId), () -> deriveSeparately(teamId, userId));
+                queue(new Submissions.Author(teamId, userId));
             }
         });
         int revision = existing.map(UpdateEntity::revision).orElse(0) + sameDay.size() + 1;
@@ -338,13 +338,20 @@ public class UpdateService {
         submissions.pendingAuthorsIn(teamId, projectId).forEach(a -> settleAuthor(a.teamId(), a.userId()));
     }
 
-    /** Derives whatever is still waiting anywhere (after a crash, or a failure in the background). */
-    public int derivePending() {
-        int derived = 0;
-        for (Submissions.Author author : submissions.pendingAuthors(null)) {
-            derived += deriveSeparately(author.teamId(), author.userId());
-        }
-        return derived;
+    /**
+     * Queues the derivation of whatever is still waiting anywhere (after a crash, or a failure in the
+     * background) on the derivation workers; how many authors that was. Queued, not derived here: a
+     * sweep that derived on its own thread during a burst derived the authors the workers were on,
+     * and the three queued behind each other's row locks.
+     */
+    public int queuePending() {
+        List<Submissions.Author> authors = submissions.pendingAuthors(null);
+        authors.forEach(this::queue);
+        return authors.size();
+    }
+
+    private void queue(Submissions.Author author) {
+        background.execute(author, () -> deriveSeparately(author.teamId(), author.userId()));
     }
 
     private int deriveSeparately(String teamId, String userId) {

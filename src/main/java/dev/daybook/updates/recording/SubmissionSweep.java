@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives acknowledged updates that are still waiting: at start (those a crash left between the
+ * Queues acknowledged updates that are still waiting for the derivation workers: at start (those a crash left between the
  * answer and the derivation) and then now and then (those whose derivation failed, say while the
  * database was away). Usually there are none, and this is one indexed read.
  */
@@ -27,19 +27,25 @@ class SubmissionSweep {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        sweep();
+        int authors = queueWaiting();
+        if (authors > 0) {
+            log.info("Deriving the acknowledged updates of {} author(s) that were waiting at start", authors);
+        }
     }
 
+    /** Most often finds the authors the workers are on already, which queues nothing more. */
     @Scheduled(fixedDelayString = "${daybook.updates.sweep-interval:30s}",
             initialDelayString = "${daybook.updates.sweep-interval:30s}")
     void sweep() {
+        queueWaiting();
+    }
+
+    private int queueWaiting() {
         try {
-            int derived = updates.derivePending();
-            if (derived > 0) {
-                log.info("Derived {} acknowledged update(s) that were waiting", derived);
-            }
+            return updates.queuePending();
         } catch (RuntimeException e) {
             log.warn("Could not look for acknowledged updates waiting to be derived", e);
+            return 0;
         }
     }
 }
