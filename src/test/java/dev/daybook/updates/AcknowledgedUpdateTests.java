@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.daybook.testkit.DatabaseAvailable;
 import dev.daybook.testkit.FaultyDatabase;
+import dev.daybook.testkit.HeldWorkers;
 import dev.daybook.testkit.SlackAppTest;
 import dev.daybook.testkit.SlackRequests;
 import dev.daybook.testkit.SlackRequests.Answer;
@@ -55,7 +54,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         slack.user(founder, "Founder", "UTC").user(author, "Ada Lovelace", "UTC");
         slackRequests.command("/update", "Update: opened the project Next: more", channel, name, founder);
 
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             Answer answer = slackRequests.command("/update",
                     "Update: trained the ranker [core]; cleaned the labels Next: tune it Blockers: need the GPU quota",
                     channel, name, author);
@@ -79,7 +78,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         slackRequests.command("/update", "Update: opened the project Next: more", channel, name, author);
         awaitDerived(author);
 
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             Answer first = slackRequests.command("/update", "Update: opened the project; first step Next: more",
                     channel, name, author);
             Answer second = slackRequests.command("/update",
@@ -112,7 +111,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         String author = newUser();
         slack.user(founder, "Founder", "UTC").user(author, "Grace Hopper", "UTC");
         slackRequests.command("/update", "Update: opened the project Next: more", channel, name, founder);
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             slackRequests.command("/update", "Update: built the loader Next: more", channel, name, author);
             Answer other = slackRequests.command("/update", "Update: something else entirely", channel, name, author);
             assertThat(other.body()).containsIgnoringCase("replace");
@@ -136,7 +135,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
 
         String ts = clock.instant().getEpochSecond() + ".000100";
         String eventId = "EvACK" + author;
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             var post = SlackRequests.message(channel, author, "Update:\n- wrote the retry notes\nNext:\n- more", ts);
             assertThat(slackRequests.event(post, eventId, 0).status()).isEqualTo(200);
             assertThat(slackRequests.event(post, eventId, 1).status()).isEqualTo(200);
@@ -150,7 +149,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         String second = (clock.instant().getEpochSecond() + 60) + ".000200";
         String other = newUser();
         slack.user(other, "Bob Builder", "UTC");
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             slackRequests.event(SlackRequests.message(channel, other, "Update:\n- a post I take back\nNext:\n- x", second));
             assertThat(waiting(other)).isEqualTo(1);
             slackRequests.event(SlackRequests.messageDeleted(channel, other, second, second));
@@ -173,7 +172,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         slackRequests.command("/update", "Update: opened the project Next: more", channel, name, author);
         awaitDerived(author);
 
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             assertThat(slackRequests.command("/update", "Update: opened the project; first step Next: more",
                     channel, name, author).text()).contains("revision 2");
             assertThat(slackRequests.command("/update", "Update: tuned the ranker Next: more", channel, name,
@@ -209,7 +208,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         awaitDerived(author);
         long projectId = projects.byChannel(dev.daybook.testkit.FakeSlack.TEAM_ID, channel).orElseThrow().id();
 
-        try (Held held = holdBackground()) {
+        try (HeldWorkers held = holdBackground()) {
             slackRequests.command("/update", "Update: opened the project; tuned the ranker Next: more", channel, name,
                     author);
             String canvas = canvases.markdown(dev.daybook.testkit.FakeSlack.TEAM_ID, projectId).orElseThrow();
@@ -232,7 +231,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         slackRequests.command("/update", "Update: opened the project Next: more", channel, name, founder);
         awaitDerived(founder);
 
-        Held held = holdBackground();
+        HeldWorkers held = holdBackground();
         try {
             assertThat(slackRequests.command("/update", "Update: survived the outage Next: more", channel, name,
                     author).text()).contains("Recorded your update");
@@ -265,27 +264,7 @@ class AcknowledgedUpdateTests extends SlackAppTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> waiting(userId) == 0);
     }
 
-    /** Keeps every background worker busy until closed, so that what is handed to them waits. */
-    private Held holdBackground() throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        int workers = DerivationWorkers.WORKERS;
-        CountDownLatch busy = new CountDownLatch(workers);
-        for (int i = 0; i < workers; i++) {
-            background.execute(() -> {
-                busy.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
-        assertThat(busy.await(20, TimeUnit.SECONDS)).as("every background worker held").isTrue();
-        return release::countDown;
-    }
-
-    private interface Held extends AutoCloseable {
-        @Override
-        void close();
+    private HeldWorkers holdBackground() throws InterruptedException {
+        return HeldWorkers.hold(background);
     }
 }
