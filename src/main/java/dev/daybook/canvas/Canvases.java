@@ -66,8 +66,10 @@ public class Canvases {
             return;
         }
         Instant now = clock.instant();
-        rows.ensure(teamId, projectId, channelId, now);
-        rows.bump(teamId, projectId, now);
+        if (rows.bump(teamId, projectId, now) == 0) { // the project's first change: its row is made once
+            rows.ensure(teamId, projectId, channelId, now);
+            rows.bump(teamId, projectId, now);
+        }
     }
 
     /**

@@ -26,17 +26,15 @@ import dev.daybook.slack.CanvasRebuildRequested;
 import dev.daybook.slack.client.SlackCalls;
 import dev.daybook.slack.client.SlackRefused;
 import dev.daybook.slack.client.SlackUnavailable;
-import dev.daybook.updates.UpdateDeleted;
-import dev.daybook.updates.UpdateRecorded;
 
 /**
- * Keeps each project's "Project status" channel canvas in step. After every recorded (or deleted)
- * update, from the outbox: the change is counted, and when the canvas is due (at most one edit per
- * project per minute) and this instance takes the edit, the canvas is created
+ * Keeps each project's "Project status" channel canvas in step. Every recorded (or deleted) update is
+ * counted as a change in the transaction that derives it ({@code canvas.CanvasChanges}); when the canvas
+ * is due (at most one edit per project per minute) and this instance takes the edit, the canvas is created
  * ({@code conversations.canvases.create}) or replaced as a whole ({@code canvases.edit}, one
  * {@code replace} without a section): it always shows the latest state, and a repeated edit shows
- * the same. Changes within the minute are picked up by {@link CanvasUpkeep}, on whichever instance
- * comes first.
+ * the same. {@link CanvasUpkeep} looks for due canvases every few seconds, on every instance, and the
+ * claim lets one of them make each edit.
  *
  * <p>What Slack says decides what happens next: unavailable or rate limited, the edit stays due (not
  * before its {@code Retry-After}); a plan without channel canvases is noted once for the workspace and
@@ -70,30 +68,12 @@ public class CanvasKeeper {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(id = "slack.canvas.update-recorded", propagation = Propagation.NOT_SUPPORTED)
-    void on(UpdateRecorded event) {
-        changed(event.teamId(), event.projectId(), event.channelId());
-    }
-
-    @ApplicationModuleListener(id = "slack.canvas.update-deleted", propagation = Propagation.NOT_SUPPORTED)
-    void on(UpdateDeleted event) {
-        changed(event.teamId(), event.projectId(), event.channelId());
-    }
-
     @ApplicationModuleListener(id = "slack.canvas.rebuild", propagation = Propagation.NOT_SUPPORTED)
     void on(CanvasRebuildRequested event) {
         Outcome outcome = keep(event.teamId(), event.projectId());
         if (outcome.problem() != null && event.userId() != null) {
             tell(event, outcome.problem());
         }
-    }
-
-    private void changed(String teamId, long projectId, String channelId) {
-        if (!canvases.enabled()) {
-            return;
-        }
-        canvases.changed(teamId, projectId, channelId);
-        keep(teamId, projectId);
     }
 
     /** What one attempt did; {@code problem} is what to tell someone who asked for it, null when all went well. */
